@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from brightspots.health import healthz
+from registry import views as registry_views
+from registry.forms import LoginForm
+
+urlpatterns = [
+    path("", registry_views.home, name="home"),
+    path("healthz/", healthz, name="healthz"),
+    path("i18n/language/", registry_views.language_set, name="language-set"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("registry.urls")),
+]

@@ -1,0 +1,190 @@
+"""The standard cast every test can use (STYLE.md): two provinces, two units, the committees of
+R8, and one user per role. Tests say `cast.official_a`, `cast.qcdc_staff`, …"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from registry.models import Committee, Field, RoleAssignment, Unit
+from registry.tests.factories import (
+    CommitteeFactory,
+    ProvinceFactory,
+    RoutingRuleFactory,
+    UnitFactory,
+    UserFactory,
+    assign,
+)
+
+Role = RoleAssignment.Role
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Tests do not run collectstatic: serve static files from the finders without a manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    # Real hashing costs ~0.3 s per user; tests do not need it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Unit tests run tasks in-process; tests marked `worker` use the real broker and worker."""
+    from brightspots.celery import app
+
+    eager = request.node.get_closest_marker("worker") is None
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = eager or previous
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def cast(db):
+    province = ProvinceFactory(code="40", name="Nghệ An", place_name="Nghệ An")
+    root = UnitFactory(province=province, kind=Unit.Kind.PROVINCE, name="Tỉnh Nghệ An", code="40")
+    unit_a = UnitFactory(province=province, parent=root, name="Xã Nghĩa Dũng", code="17011")
+    unit_b = UnitFactory(
+        province=province, parent=root, name="Phường Đông Vĩnh", kind=Unit.Kind.WARD, code="17014"
+    )
+    department = UnitFactory(
+        province=province, parent=root, name="Sở Tư pháp", kind=Unit.Kind.DEPARTMENT
+    )
+
+    qcdc = CommitteeFactory(level_unit=root, name="Ban Chỉ đạo QCDC tỉnh", handles_qcdc=True)
+    dvcq = CommitteeFactory(
+        level_unit=root, name="Ban Chỉ đạo DVCQ tỉnh", handles_qcdc=False, handles_dvcq=True
+    )
+    party = CommitteeFactory(
+        level_unit=root, name="Ban Dân vận Tỉnh ủy", kind=Committee.Kind.AGENCY, handles_dvcq=True
+    )
+    home_affairs = CommitteeFactory(
+        level_unit=root,
+        name="Sở Nội vụ",
+        kind=Committee.Kind.AGENCY,
+        handles_qcdc=False,
+        handles_dvcq=True,
+    )
+    RoutingRuleFactory(level_unit=root, field=Field.QCDC, recipient=qcdc, via=party)
+    RoutingRuleFactory(
+        level_unit=root, field=Field.DVCQ, recipient=dvcq, via=home_affairs, copy_to=party
+    )
+
+    other_province = ProvinceFactory(code="42", name="Hà Tĩnh", place_name="Hà Tĩnh")
+    other_root = UnitFactory(
+        province=other_province, kind=Unit.Kind.PROVINCE, name="Tỉnh Hà Tĩnh", code="42"
+    )
+    other_unit = UnitFactory(province=other_province, parent=other_root, name="Xã Thạch Hà")
+    other_committee = CommitteeFactory(level_unit=other_root, name="Ban Chỉ đạo QCDC tỉnh Hà Tĩnh")
+
+    users = SimpleNamespace(
+        official_a=UserFactory(username="official_a", full_name="Nguyễn Văn An"),
+        official_b=UserFactory(username="official_b", full_name="Trần Thị Bình"),
+        qcdc_staff=UserFactory(username="qcdc_staff", full_name="Phan Văn Hải"),
+        dvcq_staff=UserFactory(username="dvcq_staff", full_name="Đặng Thị Mai"),
+        provincial=UserFactory(username="provincial", full_name="Hoàng Minh Tuấn"),
+        other_province_staff=UserFactory(username="other_staff", full_name="Lê Văn Hà"),
+        admin=UserFactory(username="administrator", full_name="Quản trị", is_staff=True),
+    )
+    assign(users.official_a, Role.UNIT_OFFICIAL, unit=unit_a)
+    assign(users.official_b, Role.UNIT_OFFICIAL, unit=unit_b)
+    assign(users.qcdc_staff, Role.COMMITTEE_STAFF, committee=qcdc)
+    assign(users.dvcq_staff, Role.COMMITTEE_STAFF, committee=dvcq)
+    assign(users.provincial, Role.PROVINCIAL_STAFF, province=province)
+    assign(users.other_province_staff, Role.PROVINCIAL_STAFF, province=other_province)
+    assign(users.other_province_staff, Role.COMMITTEE_STAFF, committee=other_committee)
+    assign(users.admin, Role.ADMINISTRATOR, province=province)
+
+    return SimpleNamespace(
+        province=province, root=root, unit_a=unit_a, unit_b=unit_b, department=department,
+        qcdc=qcdc, dvcq=dvcq, party=party, home_affairs=home_affairs,
+        other_province=other_province, other_root=other_root, other_unit=other_unit,
+        other_committee=other_committee, **vars(users),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def client_of(client):
+    """client_of(user) → the test client logged in as that user (None: anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """Start real Celery worker processes on the Redis broker, against the test database.
+
+    Yields `start(**env)` → the Popen of a worker; every worker is stopped at the end. The queue
+    is private to this test, so no stray worker from elsewhere takes its messages.
+    """
+    from django.db import connection
+
+    from brightspots.celery import app
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: no broker to run a worker against")
+    if connection.vendor != "postgresql":
+        pytest.skip("a worker process needs a database it can share (PostgreSQL)")
+    db = connection.settings_dict
+    database_url = (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    workers = []
+
+    def start(**env):
+        worker_env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "CELERY_QUEUE": queue,
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(tmp_path / "outbox"),
+            **env,
+        }
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "celery", "-A", "brightspots", "worker", "--pool=solo",
+             "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue,
+             "--loglevel=WARNING"],
+            cwd=Path(__file__).parent, env=worker_env,
+        )  # fmt: skip
+        workers.append(process)
+        return process
+
+    start.outbox = tmp_path / "outbox"
+    yield start
+    app.conf.task_default_queue = previous_queue
+    for process in workers:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_for(condition, timeout=60.0, interval=0.25):
+    """Poll `condition()` until it is truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

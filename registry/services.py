@@ -1,0 +1,72 @@
+"""Every change of state in the organisation goes through a function here (R31)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from brightspots.jobs import enqueue
+from registry.models import AuditEntry, Province, RoleAssignment, User
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target,
+    province: Province | None = None,
+    from_state: str = "",
+    to_state: str = "",
+    comment: str = "",
+    data: dict | None = None,
+) -> AuditEntry:
+    """Record who did what to which object, from which state to which, and why (R31)."""
+    if province is None:
+        province = getattr(target, "province", None)
+    return AuditEntry.objects.create(
+        province=province,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+        target_label=str(target)[:300],
+        from_state=from_state,
+        to_state=to_state,
+        comment=comment,
+        data=data or {},
+    )
+
+
+@transaction.atomic
+def user_welcome(*, user: User, by) -> None:
+    """A new account: audit it and send the welcome e-mail with a link to set a password."""
+    audit_record(actor=by, action="user.created", target=user)
+    if user.email:
+        from registry.tasks import send_welcome_email
+
+        enqueue(send_welcome_email, key=f"welcome:{user.pk}", user_id=user.pk)
+
+
+@transaction.atomic
+def role_assign(
+    *, user: User, role: str, by, unit=None, committee=None, province=None
+) -> RoleAssignment:
+    """Give a user a scoped role (R30). The province follows from the unit or committee."""
+    province = province or (unit.province if unit else committee.province if committee else None)
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, unit=unit, committee=committee, province=province
+    )
+    if created:
+        audit_record(
+            actor=by,
+            action="role.assigned",
+            target=user,
+            province=province,
+            to_state=role,
+            data={"unit": unit and unit.pk, "committee": committee and committee.pk},
+        )
+    return assignment
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if user.is_authenticated and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

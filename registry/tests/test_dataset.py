@@ -1,0 +1,31 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from registry.models import Committee, Province, RoleAssignment, RoutingRule, Unit
+
+
+def test_generator_builds_the_tree_with_mergers_and_paths(db):
+    call_command("generate_dataset", provinces=2, units_per_province=80, years=2, stdout=StringIO())
+    assert Province.objects.count() == 2
+    assert Unit.objects.count() == 160
+    for unit in Unit.objects.select_related("parent"):
+        assert unit.path == f"{unit.parent.path if unit.parent else ''}{unit.pk}."
+    old = Unit.objects.filter(successor__isnull=False).select_related("successor", "parent")
+    assert old.exists()
+    assert all(
+        u.parent.kind == Unit.Kind.DISTRICT and u.successor.valid_from.isoformat() == "2025-07-01"
+        for u in old
+    )
+    assert Committee.objects.count() == 8 and RoutingRule.objects.count() == 4
+    assert (
+        RoleAssignment.objects.filter(role="unit_official").count()
+        == Unit.objects.filter(valid_to=None).exclude(kind=Unit.Kind.PROVINCE).count()
+    )
+
+
+def test_generator_refuses_a_database_with_data(cast):
+    with pytest.raises(CommandError):
+        call_command("generate_dataset", provinces=1, units_per_province=50, stdout=StringIO())
