@@ -113,11 +113,13 @@ def cast(db):
 
 
 @pytest.fixture
-def client_of(client):
-    """client_of(user) → the test client logged in as that user (None: anonymous)."""
+def client_of(db):
+    """client_of(user) → a new test client logged in as that user (None: anonymous). Several
+    can be open at once, as when a committee and a unit work on the same bright spot."""
+    from django.test import Client
 
     def login(user):
-        client.logout()
+        client = Client()
         if user is not None:
             client.force_login(user)
         return client

@@ -3,8 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from brightspots.health import healthz
-from registry import views as registry_views
 from registry.forms import LoginForm
+from registry.views import home as registry_views
 
 urlpatterns = [
     path("", registry_views.home, name="home"),

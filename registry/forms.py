@@ -1,5 +1,15 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from brightspots.text import nfc
+from brightspots.uploads import UploadField
+from registry.models import BrightSpot, Extension, Level, Milestone
+
+DATE_WIDGET = forms.DateInput(
+    format="%d/%m/%Y",
+    attrs={"placeholder": _("dd/mm/yyyy"), "inputmode": "numeric", "autocomplete": "off"},
+)
 
 
 class LoginForm(AuthenticationForm):
@@ -9,3 +19,222 @@ class LoginForm(AuthenticationForm):
             "Wrong username or password. Passwords are case-sensitive: check the Caps Lock key."
         ),
     }
+
+
+class DateField(forms.DateField):
+    widget = DATE_WIDGET
+    default_error_messages = {
+        "invalid": _("Enter a real date as dd/mm/yyyy, for example 30/03/2026.")
+    }
+
+
+class BrightSpotForm(forms.ModelForm):
+    """The bright spot itself (R5); staff in charge and milestones come as formsets beside it.
+
+    `criteria_sets` maps each field to its criteria set for the year; the targeted criteria are
+    chosen by code so that a general criterion means the same whichever field is chosen.
+    """
+
+    targeted = forms.MultipleChoiceField(
+        label=_("Targeted criteria"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The general criteria and the specific criteria of the bright spot's field it aims to meet."
+        ),
+    )
+    plan_file = UploadField(label=_("Plan document"), required=False)
+
+    class Meta:
+        model = BrightSpot
+        fields = [
+            "field",
+            "level",
+            "name",
+            "address",
+            "objectives",
+            "plan",
+            "continues",
+            "replicates",
+        ]
+        widgets = {
+            "field": forms.RadioSelect,
+            "objectives": forms.Textarea(attrs={"rows": 3}),
+            "plan": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, levels: dict, criteria_sets: dict, previous, replicable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [
+            (value, label) for value, label in Level.choices if value in levels
+        ]
+        self.fields["continues"].queryset = previous
+        self.fields["replicates"].queryset = replicable
+        self.criteria_by_code = {}
+        choices = []
+        for field, criteria_set in criteria_sets.items():
+            for criterion in criteria_set.criteria.all():
+                group = "general" if criterion.group == "general" else field
+                code = f"{group}-{criterion.number}"
+                if group == "general" and code in self.criteria_by_code:
+                    self.criteria_by_code[code][field] = criterion
+                    continue
+                self.criteria_by_code.setdefault(code, {})[field] = criterion
+                choices.append((code, f"{criterion.code} — {criterion.text}"))
+        self.fields["targeted"].choices = choices
+        if self.instance.pk:
+            self.initial["targeted"] = [
+                f"{'general' if c.group == 'general' else c.criteria_set.field}-{c.number}"
+                for c in self.instance.criteria.select_related("criteria_set")
+            ]
+
+    def clean_name(self):
+        return nfc(self.cleaned_data["name"]).strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        field = cleaned.get("field")
+        chosen = []
+        for code in cleaned.get("targeted", []):
+            group = code.split("-")[0]
+            if group not in ("general", field):
+                self.add_error(
+                    "targeted", _("Specific criteria must be those of the bright spot's field.")
+                )
+                break
+            criterion = self.criteria_by_code.get(code, {}).get(field)
+            if criterion:
+                chosen.append(criterion)
+        cleaned["criteria"] = chosen
+        return cleaned
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class StaffForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=150)
+    position = forms.CharField(label=_("Position"), max_length=150)
+    phone = forms.RegexField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        regex=r"^[0-9 +().-]{6,20}$",
+        error_messages={
+            "invalid": _("Enter a phone number using digits, spaces and + ( ) . - only.")
+        },
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+
+class MilestoneForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due = DateField(label=_("Due by"))
+
+
+class _AtLeastOne(forms.BaseFormSet):
+    message = ""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        if not [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]:
+            raise forms.ValidationError(self.message)
+
+    def rows(self) -> list[dict]:
+        return [
+            {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+class StaffFormSet(forms.formset_factory(StaffForm, formset=_AtLeastOne, extra=2, can_delete=True)):
+    message = _("Name at least one person in charge of monitoring and directing the bright spot.")
+
+
+class MilestoneFormSet(
+    forms.formset_factory(MilestoneForm, formset=_AtLeastOne, extra=3, can_delete=True)
+):
+    message = _("Give the plan at least one milestone with its date.")
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("return", _("Return for revision"))]
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class WithdrawForm(VersionForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionForm(forms.Form):
+    unit = forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": _("Choose a unit.")}
+    )
+    kind = forms.ChoiceField(label=_("For"), choices=Extension.Kind.choices[:2])
+    until = DateField(label=_("Until (inclusive)"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProgressForm(forms.Form):
+    day = DateField(label=_("Date"))
+    milestone = forms.ModelChoiceField(
+        label=_("Milestone"), queryset=Milestone.objects.none(), required=False
+    )
+    text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = UploadField(label=_("Evidence"), required=False)
+
+    def __init__(self, *args, bright_spot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].queryset = bright_spot.milestones.all()
+
+
+class MilestoneUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Milestone.Status.choices)
+    percent = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+
+
+class AnnualReportForm(forms.Form):
+    # Nothing is required to save a draft; submitting checks that the report is complete.
+    summary = forms.CharField(
+        label=_("Overall results this year"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    next_year_plan = forms.CharField(
+        label=_("Plan for next year"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, bright_spots, items: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bright_spots = bright_spots
+        for bright_spot in bright_spots:
+            item = items.get(bright_spot.pk)
+            self.fields[f"results_{bright_spot.pk}"] = forms.CharField(
+                label=_("Results of “%(name)s” this year") % {"name": bright_spot.name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=item.results if item else "",
+            )
+            self.fields[f"next_{bright_spot.pk}"] = forms.CharField(
+                label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                initial=item.next_steps if item else "",
+            )  # fmt: skip
+
+    def results(self) -> dict:
+        return {
+            b.pk: (self.cleaned_data[f"results_{b.pk}"], self.cleaned_data[f"next_{b.pk}"])
+            for b in self.bright_spots
+        }

@@ -68,6 +68,8 @@ class Scope:
             q |= Q(**{path: unit.path})
         for committee in self.committees:
             q |= Q(**{path: committee.level_unit.path})
+        for heritage in self.heritage_paths:
+            q |= Q(**{path: heritage})
         if self.reading_province_ids:
             q |= Q(**{f"{prefix}province_id__in": self.reading_province_ids})
         return q
@@ -79,12 +81,57 @@ class Scope:
             q |= Q(**{f"{prefix}path__startswith": unit.path})
         return q
 
+    @cached_property
+    def heritage_paths(self) -> tuple[str, ...]:
+        """Units merged into the user's units (R2): their history stays readable to the successor."""
+        paths, frontier = [], [u.pk for u in self.official_units]
+        while frontier:
+            merged = list(Unit.objects.filter(successor_id__in=frontier).values_list("pk", "path"))
+            paths += [path for _pk, path in merged]
+            frontier = [pk for pk, _path in merged]
+        return tuple(paths)
+
+    # --- bright spots ---------------------------------------------------------------------------
+    def bright_spots_q(self) -> Q:
+        """Q selecting bright spots this user may read (R30).
+
+        Officials: everything of their units and of the units merged into them, drafts included.
+        Committees: what was routed to them (recipient, through, copy). Provincial staff and
+        administrators: everything submitted in their provinces. Drafts stay with the unit.
+        """
+        if self.is_superuser:
+            return ~Q(status="draft")
+        q = self.official_units_q("unit__")
+        for path in self.heritage_paths:
+            q |= Q(unit__path__startswith=path)
+        if self.committee_ids:
+            ids = self.committee_ids
+            q |= Q(recipient__in=ids) | Q(via__in=ids) | Q(copy_to__in=ids)
+        if self.reading_province_ids:
+            q |= Q(province_id__in=self.reading_province_ids) & ~Q(status="draft")
+        return q
+
+    def can_read_bright_spot(self, bright_spot) -> bool:
+        if self.acts_for_unit(bright_spot.unit) or any(
+            bright_spot.unit.path.startswith(path) for path in self.heritage_paths
+        ):
+            return True
+        if bright_spot.status == "draft":
+            return False
+        routed = {bright_spot.recipient_id, bright_spot.via_id, bright_spot.copy_to_id}
+        return (
+            self.is_superuser
+            or bool(routed & self.committee_ids)
+            or bright_spot.province_id in self.reading_province_ids
+        )
+
     def can_read_unit(self, unit: Unit) -> bool:
         return (
             self.is_superuser
             or unit.province_id in self.reading_province_ids
             or any(unit.is_within(u) for u in self.official_units)
             or any(unit.is_within(c.level_unit) for c in self.committees)
+            or any(unit.path.startswith(path) for path in self.heritage_paths)
         )
 
     def acts_for_unit(self, unit: Unit) -> bool:

@@ -1,12 +1,39 @@
-"""Reads and access checks for the organisation. Every view asks one of these first (R30)."""
+"""Reads and access checks for the registry. Every view asks one of these first (R30):
+an object outside the user's scope is a 404, an object they may read but not change is a 403."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Q
 from django.http import Http404
 
-from registry.models import Committee, Province, Unit
+from registry.models import (
+    AnnualReport,
+    AuditEntry,
+    BrightSpot,
+    Committee,
+    Extension,
+    Field,
+    Milestone,
+    ProgressEntry,
+    Province,
+    Registration,
+    Unit,
+)
+from registry.organisation import level_units
+from registry.periods import missing_fields, period_for
 from registry.scope import scope_for
 
+LIVE = BrightSpot.LIVE
+NOT_DRAFT_LIVE = (
+    BrightSpot.Status.SUBMITTED,
+    BrightSpot.Status.RETURNED,
+    BrightSpot.Status.ACCEPTED,
+)
 
+
+# --- organisation ---------------------------------------------------------------------------------
 def get_unit_for_user(user, pk: int, *, write: bool = False) -> Unit:
     """The unit, if the user may read it (or act for it, with write=True); 404 otherwise."""
     unit = Unit.objects.select_related("province", "parent", "successor").filter(pk=pk).first()
@@ -40,3 +67,234 @@ def unit_children(unit: Unit):
 def reading_provinces(user):
     """Provinces the user reads as a whole (provincial staff, administrators)."""
     return Province.objects.filter(pk__in=scope_for(user).reading_province_ids).order_by("name")
+
+
+def unit_search(user, text: str, limit: int = 20):
+    """Units in the user's scope whose name matches `text`, ignoring diacritics (R33)."""
+    return (
+        units_for_user(user)
+        .search(text)
+        .select_related("parent")
+        .order_by("valid_to", "name_sort")[:limit]
+    )
+
+
+# --- bright spots ---------------------------------------------------------------------------------
+def bright_spots_for_user(user):
+    return BrightSpot.objects.filter(scope_for(user).bright_spots_q())
+
+
+def get_bright_spot_for_user(user, pk: int, *, write: bool = False) -> BrightSpot:
+    """The bright spot if the user may read it; with write=True, only its unit's officials."""
+    bright_spot = (
+        BrightSpot.objects.select_related(
+            "unit", "province", "recipient", "via", "copy_to", "registration"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    scope = scope_for(user)
+    if bright_spot is None or not scope.can_read_bright_spot(bright_spot):
+        raise Http404
+    if write and not scope.acts_for_unit(bright_spot.unit):
+        raise PermissionDenied
+    return bright_spot
+
+
+def get_bright_spot_for_review(user, pk: int) -> BrightSpot:
+    """Only staff of the receiving committee decide (R8, R10); copy and through read only."""
+    bright_spot = get_bright_spot_for_user(user, pk)
+    if bright_spot.recipient is None or not scope_for(user).acts_for_committee(
+        bright_spot.recipient
+    ):
+        raise PermissionDenied
+    return bright_spot
+
+
+def get_milestone_for_user(user, pk: int) -> Milestone:
+    milestone = Milestone.objects.select_related("bright_spot__unit").filter(pk=pk).first()
+    if milestone is None:
+        raise Http404
+    get_bright_spot_for_user(user, milestone.bright_spot_id, write=True)
+    return milestone
+
+
+def get_progress_entry_for_user(user, pk: int) -> ProgressEntry:
+    entry = ProgressEntry.objects.filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    get_bright_spot_for_user(user, entry.bright_spot_id)
+    return entry
+
+
+def bright_spot_timeline(bright_spot: BrightSpot):
+    """Who did what, when, and why: everything recorded about this bright spot (R31)."""
+    return (
+        AuditEntry.objects.filter(
+            Q(bright_spot=bright_spot)
+            | Q(target_type__model="brightspot", target_id=bright_spot.pk)
+        )
+        .select_related("actor")
+        .order_by("at", "pk")
+    )
+
+
+def bright_spot_page(bright_spot: BrightSpot) -> dict:
+    """Everything the bright spot's page shows, in a fixed number of queries."""
+    return {
+        "staff": list(bright_spot.staff.all()),
+        "milestones": list(bright_spot.milestones.all()),
+        "criteria": list(
+            bright_spot.criteria.select_related("criteria_set").order_by("group", "number")
+        ),
+        "entries": list(bright_spot.progress_entries.select_related("milestone", "created_by")),
+        "timeline": list(bright_spot_timeline(bright_spot)),
+        "replications": list(
+            bright_spot.replications.filter(status__in=NOT_DRAFT_LIVE).select_related("unit")
+        ),
+    }
+
+
+# --- a unit's year ------------------------------------------------------------------------------
+@dataclass
+class UnitYear:
+    """What a unit official needs to know about a year's registration (R6, R7, R9)."""
+
+    unit: Unit
+    year: int
+    period: object
+    registration: Registration | None
+    bright_spots: list
+    extension: Extension | None
+    missing: list[str]
+    can_submit: bool
+    open_now: bool
+    days_left: int
+    levels: dict
+    drafts: int
+    progress: int
+
+
+def unit_year(unit: Unit, year: int, today: date | None = None) -> UnitYear:
+    period = period_for(unit.province, year)
+    window = period.registration()
+    admission = window.admit(unit)
+    bright_spots = list(
+        BrightSpot.objects.filter(unit=unit, year=year)
+        .select_related("recipient", "via", "copy_to")
+        .order_by("field", "name_sort")
+    )
+    live = [b for b in bright_spots if b.status in LIVE]
+    in_progress = [b.progress for b in live if b.status in NOT_DRAFT_LIVE]
+    return UnitYear(
+        unit=unit,
+        year=year,
+        period=period,
+        registration=Registration.objects.filter(unit=unit, year=year).first(),
+        bright_spots=bright_spots,
+        extension=admission.extension or window.extension_for(unit),
+        missing=missing_fields(live),
+        can_submit=admission.allowed,
+        open_now=window.is_open(),
+        days_left=window.days_left(today),
+        levels=level_units(unit, period.deadline),
+        drafts=sum(1 for b in live if b.status == BrightSpot.Status.DRAFT),
+        progress=round(sum(in_progress) / len(in_progress)) if in_progress else 0,
+    )
+
+
+def previous_bright_spots(unit: Unit, year: int):
+    """Earlier bright spots of the unit that a new one may continue (R5)."""
+    return BrightSpot.objects.filter(unit=unit, year__lt=year, status__in=NOT_DRAFT_LIVE).order_by(
+        "-year", "name_sort"
+    )
+
+
+# --- committees ---------------------------------------------------------------------------------
+def inbox(committee: Committee):
+    """Everything routed to the committee, with the committee's part in it (R8)."""
+    return (
+        BrightSpot.objects.filter(Q(recipient=committee) | Q(via=committee) | Q(copy_to=committee))
+        .exclude(status=BrightSpot.Status.DRAFT)
+        .select_related("unit", "recipient", "via", "copy_to")
+    )
+
+
+def units_in_scope(committee: Committee, on: date):
+    """Units expected to register with this committee's level: active units of its subtree."""
+    return (
+        Unit.objects.subtree_of(committee.level_unit)
+        .active_on(on)
+        .exclude(kind=Unit.Kind.PROVINCE)
+        .exclude(pk=committee.level_unit_id)
+    )
+
+
+def non_compliant_units(committee: Committee, year: int):
+    """Units of the scope with no submitted list, or a list lacking a field (R7).
+
+    Annotated with the number of live submitted bright spots of each field.
+    """
+    deadline = period_for(committee.province, year).deadline
+    submitted = Q(bright_spots__year=year, bright_spots__status__in=NOT_DRAFT_LIVE)
+    return (
+        units_in_scope(committee, deadline)
+        .annotate(
+            qcdc=Count("bright_spots", filter=submitted & Q(bright_spots__field=Field.QCDC)),
+            dvcq=Count("bright_spots", filter=submitted & Q(bright_spots__field=Field.DVCQ)),
+        )
+        .filter(Q(qcdc=0) | Q(dvcq=0))
+        .select_related("parent")
+        .order_by("name_sort")
+    )
+
+
+def extensions_of(committee: Committee, year: int):
+    return (
+        Extension.objects.filter(unit__path__startswith=committee.level_unit.path, year=year)
+        .select_related("unit", "granted_by")
+        .order_by("unit__name_sort")
+    )
+
+
+def annual_reports_for_user(user, year: int):
+    scope = scope_for(user)
+    return (
+        AnnualReport.objects.filter(year=year, status=AnnualReport.Status.SUBMITTED)
+        .filter(scope.units_q("unit__"))
+        .select_related("unit", "submitted_by")
+        .order_by("unit__name_sort")
+    )
+
+
+def get_annual_report_for_user(user, pk: int) -> AnnualReport:
+    report = AnnualReport.objects.select_related("unit", "province").filter(pk=pk).first()
+    scope = scope_for(user)
+    if report is None or not scope.can_read_unit(report.unit):
+        raise Http404
+    if report.status != AnnualReport.Status.SUBMITTED and not scope.acts_for_unit(report.unit):
+        raise Http404
+    return report
+
+
+def annual_report_of(unit: Unit, year: int) -> AnnualReport | None:
+    return AnnualReport.objects.filter(unit=unit, year=year).first()
+
+
+def reportable_bright_spots(unit: Unit, year: int) -> list[BrightSpot]:
+    """The bright spots an annual report speaks of: submitted, not withdrawn."""
+    return list(
+        BrightSpot.objects.filter(unit=unit, year=year, status__in=NOT_DRAFT_LIVE).order_by(
+            "name_sort"
+        )
+    )
+
+
+def annual_report_items(report: AnnualReport):
+    return report.items.select_related("bright_spot").order_by("bright_spot__name_sort")
+
+
+def progress_rollup(bright_spots) -> int:
+    """Mean progress of submitted bright spots (the unit's or the province's roll-up)."""
+    mean = bright_spots.filter(status__in=NOT_DRAFT_LIVE).aggregate(mean=Avg("progress"))["mean"]
+    return round(mean or 0)

@@ -1,9 +1,54 @@
 from django.urls import path
 
-from registry import views
+from registry.views import bright_spots, committees, home, progress
 
 app_name = "registry"
 urlpatterns = [
-    path("units/<int:pk>/", views.unit_detail, name="unit-detail"),
-    path("committees/<int:pk>/", views.committee_detail, name="committee-detail"),
+    path("units/<int:pk>/", home.unit_detail, name="unit-detail"),
+    path("units/search/", bright_spots.unit_search, name="unit-search"),
+    path("units/<int:pk>/registration/", bright_spots.unit_year, name="unit-year"),
+    path(
+        "units/<int:pk>/registration/<int:year>/submit/",
+        bright_spots.registration_submit,
+        name="registration-submit",
+    ),
+    path(
+        "units/<int:pk>/bright-spots/new/",
+        bright_spots.bright_spot_create,
+        name="bright-spot-create",
+    ),
+    path("units/<int:pk>/annual-report/", progress.annual_report, name="annual-report"),
+    path("bright-spots/<int:pk>/", bright_spots.bright_spot_detail, name="bright-spot-detail"),
+    path("bright-spots/<int:pk>/edit/", bright_spots.bright_spot_edit, name="bright-spot-edit"),
+    path(
+        "bright-spots/<int:pk>/delete/", bright_spots.bright_spot_delete, name="bright-spot-delete"
+    ),
+    path(
+        "bright-spots/<int:pk>/withdraw/",
+        bright_spots.bright_spot_withdraw,
+        name="bright-spot-withdraw",
+    ),
+    path(
+        "bright-spots/<int:pk>/resubmit/",
+        bright_spots.bright_spot_resubmit,
+        name="bright-spot-resubmit",
+    ),
+    path(
+        "bright-spots/<int:pk>/review/", bright_spots.bright_spot_review, name="bright-spot-review"
+    ),
+    path("bright-spots/<int:pk>/plan-file/", bright_spots.plan_file, name="bright-spot-plan-file"),
+    path("bright-spots/<int:pk>/progress/new/", progress.progress_add, name="progress-add"),
+    path("milestones/<int:pk>/", progress.milestone_update, name="milestone-update"),
+    path("progress/<int:pk>/evidence/", progress.evidence_file, name="progress-evidence"),
+    path("annual-reports/", progress.annual_reports, name="annual-reports"),
+    path("annual-reports/<int:pk>/", progress.annual_report_detail, name="annual-report-detail"),
+    path("committees/<int:pk>/", home.committee_detail, name="committee-detail"),
+    path("committees/<int:pk>/inbox/", committees.inbox, name="committee-inbox"),
+    path("committees/<int:pk>/inbox.csv", committees.inbox_csv, name="committee-inbox-csv"),
+    path(
+        "committees/<int:pk>/non-compliant/",
+        committees.non_compliant,
+        name="committee-non-compliant",
+    ),
+    path("committees/<int:pk>/extensions/", committees.extensions, name="committee-extensions"),
 ]

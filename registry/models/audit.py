@@ -21,6 +21,11 @@ class AuditEntry(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=60)
+    # The bright spot an entry belongs to, whatever the target (its dossier, a Decision…): the
+    # bright spot's page shows one timeline of everything that happened to it.
+    bright_spot = models.ForeignKey(
+        "registry.BrightSpot", models.PROTECT, null=True, blank=True, related_name="audit_entries"
+    )
     target_type = models.ForeignKey(ContentType, models.PROTECT, related_name="+")
     target_id = models.BigIntegerField()
     target_label = models.CharField(_("object"), max_length=300)

@@ -6,12 +6,22 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from registry import selectors, services
+from registry.home import home_panels
 
 
 @login_required
 def home(request):
-    context = {"reading_provinces": selectors.reading_provinces(request.user)}
-    return render(request, "registry/home.html", context)
+    return render(request, "registry/home.html", home_panels(request.user))
+
+
+@require_POST
+def language_set(request):
+    """Switch the interface language; a logged-in user's choice also sets their e-mail language."""
+    language = request.POST.get("language")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest()
+    services.user_set_language(user=request.user, language=language)
+    return set_language(request)
 
 
 @login_required
@@ -30,13 +40,3 @@ def unit_detail(request, pk: int):
 def committee_detail(request, pk: int):
     committee = selectors.get_committee_for_user(request.user, pk)
     return render(request, "registry/committee_detail.html", {"committee": committee})
-
-
-@require_POST
-def language_set(request):
-    """Switch the interface language; a logged-in user's choice also sets their e-mail language."""
-    language = request.POST.get("language")
-    if language not in dict(settings.LANGUAGES):
-        return HttpResponseBadRequest()
-    services.user_set_language(user=request.user, language=language)
-    return set_language(request)

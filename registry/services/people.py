@@ -1,38 +1,10 @@
-"""Every change of state in the organisation goes through a function here (R31)."""
+"""People: new accounts, roles and preferences."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from brightspots.jobs import enqueue
-from registry.models import AuditEntry, Province, RoleAssignment, User
-
-
-def audit_record(
-    *,
-    actor,
-    action: str,
-    target,
-    province: Province | None = None,
-    from_state: str = "",
-    to_state: str = "",
-    comment: str = "",
-    data: dict | None = None,
-) -> AuditEntry:
-    """Record who did what to which object, from which state to which, and why (R31)."""
-    if province is None:
-        province = getattr(target, "province", None)
-    return AuditEntry.objects.create(
-        province=province,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=target.pk,
-        target_label=str(target)[:300],
-        from_state=from_state,
-        to_state=to_state,
-        comment=comment,
-        data=data or {},
-    )
+from registry.models import RoleAssignment, User
+from registry.services.audit import audit_record
 
 
 @transaction.atomic

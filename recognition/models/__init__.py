@@ -1,0 +1,3 @@
+from recognition.models.criteria import CriteriaSet, Criterion
+
+__all__ = ["CriteriaSet", "Criterion"]

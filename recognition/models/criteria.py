@@ -1,0 +1,84 @@
+"""Criteria of bright spots (R12–R15): versioned data, one set per field from a given year."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import Field
+
+
+class CriteriaSet(models.Model):
+    """The general and specific criteria of one field, valid from a year until a newer set.
+
+    A dossier keeps the set it was assessed against; a set already used is never edited in
+    place — a new version is made instead.
+    """
+
+    province = models.ForeignKey(
+        "registry.Province",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("province"),
+        help_text=_("Empty: the set shipped with the app, used by every province."),
+    )
+    field = models.CharField(_("field"), max_length=4, choices=Field.choices)
+    valid_from_year = models.PositiveSmallIntegerField(_("valid from year"))
+    version = models.CharField(_("version"), max_length=100)
+    source = models.CharField(_("source document"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("criteria set")
+        verbose_name_plural = _("criteria sets")
+        ordering = ["field", "-valid_from_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["field", "valid_from_year"],
+                condition=models.Q(province=None),
+                name="criteria_set_shipped_one_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["province", "field", "valid_from_year"],
+                name="criteria_set_one_per_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_field_display()} · {self.version}"
+
+
+class Criterion(models.Model):
+    class Group(models.TextChoices):
+        GENERAL = "general", _("General criteria")
+        SPECIFIC = "specific", _("Specific criteria")
+
+    criteria_set = models.ForeignKey(
+        CriteriaSet, models.CASCADE, related_name="criteria", verbose_name=_("criteria set")
+    )
+    group = models.CharField(_("group"), max_length=10, choices=Group.choices)
+    number = models.PositiveSmallIntegerField(_("number"))
+    text_vi = models.TextField(_("text in Vietnamese"))
+    text_en = models.TextField(_("text in English"))
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["criteria_set", "group", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["criteria_set", "group", "number"], name="criterion_number_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.text}"
+
+    @property
+    def code(self) -> str:
+        prefix = "C" if self.group == self.Group.GENERAL else self.criteria_set.field.upper()
+        return f"{prefix}{self.number}"
+
+    @property
+    def text(self) -> str:
+        """The text in the reader's language."""
+        return self.text_en if (get_language() or "vi").startswith("en") else self.text_vi

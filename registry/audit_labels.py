@@ -1,0 +1,26 @@
+"""How each recorded action reads in a timeline. Other apps add theirs with `ACTIONS.update`."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "user.created": _("created the account"),
+    "role.assigned": _("assigned a role"),
+    "bright_spot.created": _("created the bright spot"),
+    "bright_spot.edited": _("edited the bright spot"),
+    "bright_spot.deleted": _("deleted the draft"),
+    "bright_spot.submitted": _("submitted the bright spot"),
+    "bright_spot.resubmitted": _("resubmitted after revision"),
+    "bright_spot.accepted": _("accepted the bright spot"),
+    "bright_spot.returned": _("returned it for revision"),
+    "bright_spot.withdrawn": _("withdrew the bright spot"),
+    "registration.submitted": _("submitted the list"),
+    "extension.granted": _("granted an extension"),
+    "milestone.updated": _("updated a milestone"),
+    "progress.added": _("recorded progress"),
+    "annual_report.saved": _("saved the annual report"),
+    "annual_report.submitted": _("submitted the annual report"),
+}
+
+
+def action_label(code: str):
+    return ACTIONS.get(code, code)

@@ -1,0 +1,49 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+STATUS_STYLES = {
+    "draft": "text-bg-light border",
+    "submitted": "text-bg-primary",
+    "returned": "text-bg-warning",
+    "accepted": "text-bg-success",
+    "withdrawn": "text-bg-secondary",
+}
+FIELD_STYLES = {"qcdc": "text-bg-info", "dvcq": "text-bg-danger"}
+
+
+@register.simple_tag
+def status_badge(obj):
+    """The object's status as a coloured badge (its label is already translated)."""
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        STATUS_STYLES.get(obj.status, "text-bg-light"),
+        obj.get_status_display(),
+    )
+
+
+@register.simple_tag
+def field_badge(field_value: str):
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        FIELD_STYLES.get(field_value, "text-bg-light"),
+        field_value.upper(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed: for sorting and paging links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    query.pop("page", None) if "page" not in changes else None
+    return query.urlencode()
+
+
+@register.filter
+def action_label(code: str):
+    from registry.audit_labels import action_label as label
+
+    return label(code)

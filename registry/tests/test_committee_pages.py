@@ -1,0 +1,113 @@
+"""R7 non-compliant units and R9 extensions, from the committee's side."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from registry import services
+from registry.models import AuditEntry, Extension
+from registry.tests.factories import make_bright_spot
+
+ICT = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture(autouse=True)
+def in_march():
+    with time_machine.travel(datetime(2026, 3, 20, 9, 0, tzinfo=ICT), tick=False):
+        yield
+
+
+def test_non_compliant_lists_units_without_both_fields(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    make_bright_spot(cast.unit_a, field="dvcq")
+    services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
+    text = (
+        client_of(cast.qcdc_staff)
+        .get(reverse("registry:committee-non-compliant", args=[cast.qcdc.pk]), {"year": 2026})
+        .text
+    )
+    assert "Phường Đông Vĩnh" in text and "Sở Tư pháp" in text
+    assert "Xã Nghĩa Dũng" not in text
+    assert "Chưa gửi danh sách" in text
+
+
+def test_a_list_missing_one_field_is_named(cast, client_of):
+    from registry.tests.factories import bulk_submitted
+
+    bulk_submitted(cast.unit_b, cast.qcdc, 1)
+    text = (
+        client_of(cast.provincial)
+        .get(reverse("registry:committee-non-compliant", args=[cast.qcdc.pk]))
+        .text
+    )
+    assert "Chưa có điểm sáng DVCQ" in text
+
+
+def test_staff_grant_an_extension_with_a_reason(cast, client_of):
+    client = client_of(cast.qcdc_staff)
+    url = reverse("registry:committee-extensions", args=[cast.qcdc.pk])
+    response = client.post(
+        url,
+        {
+            "unit": cast.unit_b.pk,
+            "kind": "registration",
+            "until": "05/04/2026",
+            "reason": "Sáp nhập đơn vị",
+        },
+        follow=True,
+    )
+    assert "Đã gia hạn cho Phường Đông Vĩnh" in response.text
+    extension = Extension.objects.get()
+    assert extension.until.isoformat() == "2026-04-05" and extension.granted_by == cast.qcdc_staff
+    assert AuditEntry.objects.filter(action="extension.granted").exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "registration", "until": "05/04/2026", "reason": "Lý do"}, "Hãy chọn một đơn vị"),
+        (
+            {"unit": "OTHER", "kind": "registration", "until": "05/04/2026", "reason": "Lý do"},
+            "thuộc phạm vi",
+        ),
+        (
+            {"unit": "B", "kind": "registration", "until": "31/02/2026", "reason": "Lý do"},
+            "Nhập ngày có thật",
+        ),
+        (
+            {"unit": "B", "kind": "registration", "until": "05/04/2026", "reason": "  "},
+            "Trường này là bắt buộc",
+        ),
+    ],
+)
+def test_bad_extensions_are_answered_at_the_field(cast, client_of, data, message):
+    data = dict(data)
+    if data.get("unit") == "OTHER":
+        data["unit"] = cast.other_unit.pk
+    elif data.get("unit") == "B":
+        data["unit"] = cast.unit_b.pk
+    response = client_of(cast.qcdc_staff).post(
+        reverse("registry:committee-extensions", args=[cast.qcdc.pk]), data
+    )
+    assert message in response.text and not Extension.objects.exists()
+
+
+def test_provincial_staff_see_extensions_but_cannot_grant(cast, client_of):
+    client = client_of(cast.provincial)
+    url = reverse("registry:committee-extensions", args=[cast.qcdc.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"unit": cast.unit_b.pk, "kind": "registration", "until": "05/04/2026", "reason": "x"}
+    )
+    assert response.status_code == 403 and not Extension.objects.exists()
+
+
+def test_unit_year_page_shows_deadline_days_left_and_whats_missing(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    text = client_of(cast.official_a).get(reverse("registry:unit-year", args=[cast.unit_a.pk])).text
+    assert "30/03/2026" in text
+    assert "Còn 10 ngày" in text
+    assert "Chưa có điểm sáng DVCQ" in text and "Chưa có điểm sáng QCDC" not in text

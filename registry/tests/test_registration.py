@@ -1,0 +1,129 @@
+"""R7 (both fields), R8 (routing to the right inboxes), double submission."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from registry import services
+from registry.models import AuditEntry, BrightSpot
+from registry.tests.factories import make_bright_spot
+
+ICT = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture(autouse=True)
+def in_march():
+    with time_machine.travel(datetime(2026, 3, 10, 9, 0, tzinfo=ICT), tick=False):
+        yield
+
+
+def submit(cast):
+    return services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
+
+
+@pytest.mark.parametrize(
+    ("present", "message"),
+    [
+        (["qcdc"], "chưa có điểm sáng DVCQ"),
+        (["dvcq"], "chưa có điểm sáng QCDC"),
+        ([], "cần ít nhất một điểm sáng QCDC và một điểm sáng DVCQ"),
+    ],
+)
+def test_a_list_without_both_fields_is_refused_naming_the_missing_one(cast, present, message):
+    for field in present:
+        make_bright_spot(cast.unit_a, field=field)
+    with pytest.raises(ValidationError) as refused, translation.override("vi"):
+        submit(cast)
+    assert message in refused.value.messages[0]
+    assert not BrightSpot.objects.exclude(status="draft").exists()
+
+
+def test_withdrawn_bright_spots_do_not_count(cast):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    dvcq = make_bright_spot(cast.unit_a, field="dvcq")
+    submit(cast)
+    dvcq.refresh_from_db()
+    services.bright_spot_withdraw(
+        bright_spot=dvcq, reason="Trùng nội dung", version=dvcq.version, by=cast.official_a
+    )
+    make_bright_spot(cast.unit_a, field="qcdc", name="Điểm sáng bổ sung")
+    with pytest.raises(ValidationError):
+        submit(cast)
+    assert BrightSpot.objects.get(name="Điểm sáng bổ sung").status == "draft"
+
+
+def test_each_field_goes_to_its_committee_with_intermediary_and_copy(cast):
+    qcdc = make_bright_spot(cast.unit_a, field="qcdc")
+    dvcq = make_bright_spot(cast.unit_a, field="dvcq")
+    submit(cast)
+    qcdc.refresh_from_db()
+    dvcq.refresh_from_db()
+    assert (qcdc.recipient, qcdc.via, qcdc.copy_to) == (cast.qcdc, cast.party, None)
+    assert (dvcq.recipient, dvcq.via, dvcq.copy_to) == (cast.dvcq, cast.home_affairs, cast.party)
+
+
+def test_inboxes_show_what_was_routed(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc", name="Dân vận khéo thôn Bắc Sơn")
+    make_bright_spot(cast.unit_a, field="dvcq", name="Một cửa thân thiện")
+    submit(cast)
+    qcdc_inbox = (
+        client_of(cast.qcdc_staff)
+        .get(reverse("registry:committee-inbox", args=[cast.qcdc.pk]))
+        .text
+    )
+    assert "Dân vận khéo thôn Bắc Sơn" in qcdc_inbox and "Một cửa thân thiện" not in qcdc_inbox
+    dvcq_inbox = (
+        client_of(cast.dvcq_staff)
+        .get(reverse("registry:committee-inbox", args=[cast.dvcq.pk]))
+        .text
+    )
+    assert "Một cửa thân thiện" in dvcq_inbox and "Dân vận khéo thôn Bắc Sơn" not in dvcq_inbox
+
+
+def test_copy_recipient_sees_it_read_only(cast, client_of):
+    from registry.tests.factories import UserFactory, assign
+
+    party_staff = UserFactory(username="party_staff")
+    assign(party_staff, "committee_staff", committee=cast.party)
+    dvcq = make_bright_spot(cast.unit_a, field="dvcq")
+    make_bright_spot(cast.unit_a, field="qcdc")
+    submit(cast)
+    client = client_of(party_staff)
+    inbox = client.get(reverse("registry:committee-inbox", args=[cast.party.pk])).text
+    assert dvcq.name in inbox and "Đồng gửi (chỉ xem)" in inbox
+    detail = client.get(reverse("registry:bright-spot-detail", args=[dvcq.pk])).text
+    assert 'name="decision"' not in detail
+    dvcq.refresh_from_db()
+    response = client.post(
+        reverse("registry:bright-spot-review", args=[dvcq.pk]),
+        {"decision": "accept", "comment": "", "version": dvcq.version},
+    )
+    assert response.status_code == 403
+    dvcq.refresh_from_db()
+    assert dvcq.status == "submitted"
+
+
+def test_double_submission_submits_once(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    make_bright_spot(cast.unit_a, field="dvcq")
+    client = client_of(cast.official_a)
+    url = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
+    first, second = client.post(url, follow=True), client.post(url, follow=True)
+    assert "đã được gửi" in first.text.lower()
+    assert "đã được gửi trước đó" in second.text
+    assert AuditEntry.objects.filter(action="registration.submitted").count() == 1
+    assert AuditEntry.objects.filter(action="bright_spot.submitted").count() == 2
+
+
+def test_only_officials_of_the_unit_submit(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    make_bright_spot(cast.unit_a, field="dvcq")
+    url = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
+    assert client_of(cast.official_b).post(url).status_code == 404
+    assert client_of(cast.provincial).post(url).status_code == 403
+    assert client_of(cast.official_a).get(url).status_code == 405

@@ -1,0 +1,261 @@
+"""A unit's year and its bright spots: create, edit, submit, withdraw, resubmit (R5–R10)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from brightspots.uploads import serve
+from recognition.selectors import criteria_sets_for, replicable_bright_spots
+from registry import selectors, services
+from registry.forms import (
+    BrightSpotForm,
+    MilestoneFormSet,
+    ReviewForm,
+    StaffFormSet,
+    VersionForm,
+    WithdrawForm,
+)
+from registry.scope import scope_for
+from registry.views.params import year_param
+
+
+@login_required
+def unit_year(request, pk: int):
+    """The unit's registration for a year: deadline, days left, what is missing, its list."""
+    unit = selectors.get_unit_for_user(request.user, pk)
+    summary = selectors.unit_year(unit, year_param(request))
+    context = {"summary": summary, "acts": scope_for(request.user).acts_for_unit(unit)}
+    return render(request, "registry/unit_year.html", context)
+
+
+@login_required
+@require_POST
+def registration_submit(request, pk: int, year: int):
+    unit = selectors.get_unit_for_user(request.user, pk, write=True)
+    try:
+        result = services.registration_submit(unit=unit, year=year, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if result.submitted:
+            messages.success(
+                request,
+                _("The list was submitted: %(n)s bright spot(s) sent.") % {"n": result.submitted},
+            )
+        else:
+            messages.info(request, _("The list was already submitted; nothing new to send."))
+    return redirect(f"{reverse('registry:unit-year', args=[unit.pk])}?year={year}")
+
+
+def _editor(request, *, unit, year, instance=None):
+    """The bright spot form with its two formsets, bound on POST."""
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    summary_levels = selectors.unit_year(unit, year).levels
+    form = BrightSpotForm(
+        data,
+        files,
+        instance=instance,
+        levels=summary_levels,
+        criteria_sets=criteria_sets_for(unit.province, year),
+        previous=selectors.previous_bright_spots(unit, year),
+        replicable=replicable_bright_spots(unit.province),
+        initial={"field": request.GET.get("field")} if instance is None else None,
+    )
+    staff_initial = [
+        {"name": s.name, "position": s.position, "phone": s.phone, "email": s.email} for s in instance.staff.all()
+    ] if instance else []  # fmt: skip
+    milestone_initial = [
+        {"id": m.pk, "title": m.title, "due": m.due} for m in instance.milestones.all()
+    ] if instance else []  # fmt: skip
+    staff = StaffFormSet(data, prefix="staff", initial=staff_initial)
+    milestones = MilestoneFormSet(data, prefix="milestones", initial=milestone_initial)
+    return form, staff, milestones
+
+
+def _save(request, form, staff, milestones, save):
+    """Validate the three parts; call the service; answer the saved bright spot or None."""
+    if not all([form.is_valid(), staff.is_valid(), milestones.is_valid()]):
+        return None
+    try:
+        return save(
+            values=form.values(),
+            criteria=form.cleaned_data["criteria"],
+            staff=staff.rows(),
+            milestones=milestones.rows(),
+            plan_file=form.cleaned_data.get("plan_file"),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@login_required
+def bright_spot_create(request, pk: int):
+    unit = selectors.get_unit_for_user(request.user, pk, write=True)
+    year = year_param(request)
+    form, staff, milestones = _editor(request, unit=unit, year=year)
+    if request.method == "POST":
+        saved = _save(
+            request, form, staff, milestones,
+            lambda **parts: services.bright_spot_create(unit=unit, year=year, by=request.user, **parts),
+        )  # fmt: skip
+        if saved:
+            messages.success(
+                request,
+                _("The bright spot was saved as a draft. Submit the list when it is complete."),
+            )
+            return redirect("registry:bright-spot-detail", saved.pk)
+    context = {"form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year}
+    return render(request, "registry/bright_spot_form.html", context)
+
+
+@login_required
+def bright_spot_edit(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
+    if not bright_spot.is_editable:
+        messages.error(
+            request, _("Only a draft or a bright spot returned for revision can be edited.")
+        )
+        return redirect("registry:bright-spot-detail", bright_spot.pk)
+    unit, year = bright_spot.unit, bright_spot.year
+    form, staff, milestones = _editor(request, unit=unit, year=year, instance=bright_spot)
+    version = (
+        request.POST.get("version", bright_spot.version)
+        if request.method == "POST"
+        else bright_spot.version
+    )
+    if request.method == "POST":
+        saved = _save(
+            request, form, staff, milestones,
+            lambda **parts: services.bright_spot_update(bright_spot=bright_spot, version=int(version), by=request.user, **parts),
+        )  # fmt: skip
+        if saved:
+            messages.success(request, _("Your changes were saved."))
+            return redirect("registry:bright-spot-detail", saved.pk)
+    context = {
+        "form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year,
+        "bright_spot": bright_spot, "version": version,
+    }  # fmt: skip
+    return render(request, "registry/bright_spot_form.html", context)
+
+
+@login_required
+def bright_spot_detail(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk)
+    scope = scope_for(request.user)
+    context = {
+        "bright_spot": bright_spot,
+        "acts": scope.acts_for_unit(bright_spot.unit),
+        "reviews": bright_spot.recipient is not None
+        and scope.acts_for_committee(bright_spot.recipient),
+        "review_form": ReviewForm(initial={"version": bright_spot.version}),
+        "withdraw_form": WithdrawForm(initial={"version": bright_spot.version}),
+        **selectors.bright_spot_page(bright_spot),
+    }
+    return render(request, "registry/bright_spot_detail.html", context)
+
+
+def _act(request, bright_spot, action, form_class=VersionForm, success=""):
+    """Run a POSTed state change; errors (and "changed meanwhile") come back as messages."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, success)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("registry:bright-spot-detail", bright_spot.pk)
+
+
+@login_required
+@require_POST
+def bright_spot_withdraw(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
+    return _act(
+        request, bright_spot,
+        lambda data: services.bright_spot_withdraw(bright_spot=bright_spot, reason=data["reason"], version=data["version"], by=request.user),
+        WithdrawForm, _("The bright spot was withdrawn."),
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def bright_spot_resubmit(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
+    return _act(
+        request, bright_spot,
+        lambda data: services.bright_spot_resubmit(bright_spot=bright_spot, version=data["version"], by=request.user),
+        success=_("The bright spot was sent back to the committee."),
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def bright_spot_delete(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
+    unit, year = bright_spot.unit, bright_spot.year
+    try:
+        services.bright_spot_delete_draft(bright_spot=bright_spot, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("registry:bright-spot-detail", pk)
+    messages.success(request, _("The draft was deleted."))
+    return redirect(f"{reverse('registry:unit-year', args=[unit.pk])}?year={year}")
+
+
+@login_required
+@require_POST
+def bright_spot_review(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_review(request.user, pk)
+    return _act(
+        request, bright_spot,
+        lambda data: services.bright_spot_review(
+            bright_spot=bright_spot, accept=data["decision"] == "accept", comment=data["comment"],
+            version=data["version"], by=request.user,
+        ),
+        ReviewForm, _("Your review was recorded."),
+    )  # fmt: skip
+
+
+@login_required
+@require_GET
+def plan_file(request, pk: int):
+    bright_spot = selectors.get_bright_spot_for_user(request.user, pk)
+    if not bright_spot.plan_file:
+        raise Http404
+    return serve(bright_spot.plan_file, bright_spot.plan_file_name)
+
+
+@login_required
+@require_GET
+def unit_search(request):
+    """Search-as-you-type for the unit filters: at most 20 units in the user's scope."""
+    text = request.GET.get("q", "").strip()
+    units = selectors.unit_search(request.user, text) if len(text) >= 2 else []
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": unit.pk,
+                    "name": unit.name,
+                    "detail": " · ".join(
+                        filter(
+                            None, [unit.get_kind_display(), unit.parent.name if unit.parent else ""]
+                        )
+                    ),
+                    "ended": bool(unit.valid_to),
+                }
+                for unit in units
+            ]
+        }
+    )

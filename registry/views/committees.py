@@ -1,0 +1,108 @@
+"""Committee work: the inbox (R8), units that have not complied (R7), extensions (R9)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from brightspots.csv import stream_csv
+from registry import selectors, services
+from registry.filters import InboxFilter
+from registry.forms import ExtensionForm
+from registry.periods import current_year
+from registry.scope import scope_for
+from registry.views.params import year_param
+
+PAGE_SIZE = 25
+
+
+def _inbox_filter(request, committee):
+    data = request.GET.copy()
+    data.setdefault("year", str(current_year()))
+    units = selectors.units_for_user(request.user)
+    return InboxFilter(data, queryset=selectors.inbox(committee), units=units)
+
+
+@login_required
+def inbox(request, pk: int):
+    committee = selectors.get_committee_for_user(request.user, pk)
+    filtered = _inbox_filter(request, committee)
+    page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "committee": committee,
+        "filter": filtered,
+        "page": page,
+        "query": query.urlencode(),
+        "chosen_unit": filtered.chosen_unit(),
+        "acts": scope_for(request.user).acts_for_committee(committee),
+    }
+    return render(request, "registry/inbox.html", context)
+
+
+@login_required
+def inbox_csv(request, pk: int):
+    """Exactly what the inbox shows with the same filters, every page, streamed."""
+    committee = selectors.get_committee_for_user(request.user, pk)
+    rows = (
+        (
+            b.name, b.address, b.unit.name, b.get_field_display(), b.get_level_display(), b.year,
+            b.get_status_display(), timezone.localtime(b.submitted_at).strftime("%d/%m/%Y %H:%M"),
+            b.get_timeliness_display(), b.recipient.name, b.via.name if b.via else "",
+            b.copy_to.name if b.copy_to else "", b.review_comment,
+        )
+        for b in _inbox_filter(request, committee).qs.iterator(chunk_size=500)
+    )  # fmt: skip
+    header = [
+        _("Name"), _("Address"), _("Unit"), _("Field"), _("Level"), _("Year"), _("Status"), _("Submitted"),
+        _("On time"), _("Steering committee"), _("Through"), _("Copy to"), _("Reviewer's comment"),
+    ]  # fmt: skip
+    return stream_csv(f"inbox-{committee.pk}-{timezone.localdate():%Y%m%d}.csv", header, rows)
+
+
+@login_required
+def non_compliant(request, pk: int):
+    """Units of the committee's scope without a submitted list holding both fields (R7)."""
+    committee = selectors.get_committee_for_user(request.user, pk)
+    year = year_param(request)
+    units = selectors.non_compliant_units(committee, year)
+    page = Paginator(units, 50).get_page(request.GET.get("page"))
+    context = {"committee": committee, "year": year, "page": page, "query": f"year={year}"}
+    return render(request, "registry/non_compliant.html", context)
+
+
+@login_required
+def extensions(request, pk: int):
+    """Extensions granted in the committee's scope, and the form to grant one (R9)."""
+    committee = selectors.get_committee_for_user(request.user, pk)
+    acts = scope_for(request.user).acts_for_committee(committee)
+    year = year_param(request)
+    form = ExtensionForm(request.POST or None)
+    if request.method == "POST":
+        committee = selectors.get_committee_for_user(request.user, pk, write=True)
+        if form.is_valid():
+            unit = (
+                selectors.units_for_user(request.user).filter(pk=form.cleaned_data["unit"]).first()
+            )
+            if unit is None or not unit.is_within(committee.level_unit):
+                form.add_error("unit", _("Choose a unit within the committee's scope."))
+            else:
+                try:
+                    services.extension_grant(
+                        unit=unit, year=year, kind=form.cleaned_data["kind"], until=form.cleaned_data["until"],
+                        reason=form.cleaned_data["reason"], by=request.user,
+                    )  # fmt: skip
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request, _("The extension was granted to %(unit)s.") % {"unit": unit.name}
+                    )
+                    return redirect("registry:committee-extensions", committee.pk)
+    context = {"committee": committee, "form": form, "acts": acts, "year": year,
+               "extensions": selectors.extensions_of(committee, year)}  # fmt: skip
+    return render(request, "registry/extensions.html", context)
