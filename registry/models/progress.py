@@ -147,6 +147,9 @@ class AnnualReportItem(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.report} · {self.bright_spot}"
+
     def save(self, *args, **kwargs):
         self.results, self.next_steps = nfc(self.results).strip(), nfc(self.next_steps).strip()
         super().save(*args, **kwargs)
