@@ -42,7 +42,7 @@ def test_404_speaks_the_users_language(cast, client_of, settings):
     assert "Page not found" in response.text and '<html lang="en">' in response.text
 
 
-@pytest.mark.urls("brightspots.tests.error_urls")
+@pytest.mark.urls("brightspots.tests.urls_for_tests")
 def test_403_is_friendly(cast, client_of):
     response = client_of(cast.official_b).get("/test/refuse/")
     assert response.status_code == 403
@@ -56,7 +56,7 @@ def test_400_for_an_unknown_host_is_friendly(client, db):
     assert "not-our-site" not in response.text
 
 
-@pytest.mark.urls("brightspots.tests.error_urls")
+@pytest.mark.urls("brightspots.tests.urls_for_tests")
 def test_500_shows_no_traceback(cast, browser_client):
     browser_client.force_login(cast.official_a)
     response = browser_client.get("/test/fail/")

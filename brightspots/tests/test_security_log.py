@@ -45,7 +45,7 @@ def test_a_lockout_is_logged(cast, client, settings, security_log):
     assert "login locked out username='official_a' address=10.0.0.7" in security_log()
 
 
-@pytest.mark.urls("brightspots.tests.error_urls")
+@pytest.mark.urls("brightspots.tests.urls_for_tests")
 def test_a_forbidden_page_is_logged(cast, client_of, security_log):
     response = client_of(cast.qcdc_staff).get("/test/refuse/", REMOTE_ADDR="10.0.0.9")
     assert response.status_code == 403
