@@ -97,7 +97,9 @@ def test_session_lifetimes_come_from_the_environment():
 
 
 def production_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    # The browser tests' conftest allows async-unsafe calls in this process; production does not.
+    local = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in local}
     env.update(
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(64),
