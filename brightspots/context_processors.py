@@ -6,7 +6,8 @@ from registry.scope import scope_for
 def site(request):
     """The user's scope drives the navigation: it shows only what the role may use."""
     return {
-        "scope": scope_for(request.user),
+        # An error page for a request refused before authentication (a 400) has no user.
+        "scope": scope_for(getattr(request, "user", None)),
         "product_name": settings.PRODUCT_NAME,
         # Our own NFC spelling: Django's built-in local name for Vietnamese is decomposed (NFD).
         "language_names": settings.LANGUAGES,

@@ -21,3 +21,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),
 ]
+
+handler400 = "brightspots.errors.bad_request"
+handler500 = "brightspots.errors.server_error"

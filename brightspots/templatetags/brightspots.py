@@ -1,5 +1,7 @@
 from django import template
 
+from brightspots.drafts import draft_key_of
+
 register = template.Library()
 
 
@@ -9,3 +11,9 @@ def minutes(duration) -> int:
     if not duration:
         return 0
     return -(-int(duration.total_seconds()) // 60)
+
+
+@register.filter
+def draft_saved_key(message) -> str:
+    """The key of the draft a "saved" message confirms (brightspots.drafts), or ""."""
+    return draft_key_of(message)
