@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from brightspots.drafts import draft_saved
 from brightspots.uploads import serve
 from recognition.selectors import criteria_sets_for, replicable_bright_spots
 from registry import selectors, services
@@ -50,6 +51,11 @@ def registration_submit(request, pk: int, year: int):
         else:
             messages.info(request, _("The list was already submitted; nothing new to send."))
     return redirect(f"{reverse('registry:unit-year', args=[unit.pk])}?year={year}")
+
+
+def draft_key(unit, year, bright_spot=None) -> str:
+    """The key under which the browser keeps an unsaved form (see bright_spot_form.html)."""
+    return f"bright-spot-{bright_spot.pk if bright_spot else 'new'}-{unit.pk}-{year}"
 
 
 def _editor(request, *, unit, year, instance=None):
@@ -111,7 +117,10 @@ def bright_spot_create(request, pk: int):
                 _("The bright spot was saved as a draft. Submit the list when it is complete."),
             )
             return redirect("registry:bright-spot-detail", saved.pk)
-    context = {"form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year}
+    context = {
+        "form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year,
+        "draft_key": draft_key(unit, year),
+    }  # fmt: skip
     return render(request, "registry/bright_spot_form.html", context)
 
 
@@ -136,11 +145,11 @@ def bright_spot_edit(request, pk: int):
             lambda **parts: services.bright_spot_update(bright_spot=bright_spot, version=int(version), by=request.user, **parts),
         )  # fmt: skip
         if saved:
-            messages.success(request, _("Your changes were saved."))
+            draft_saved(request, draft_key(unit, year, bright_spot), _("Your changes were saved."))
             return redirect("registry:bright-spot-detail", saved.pk)
     context = {
         "form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year,
-        "bright_spot": bright_spot, "version": version,
+        "bright_spot": bright_spot, "version": version, "draft_key": draft_key(unit, year, bright_spot),
     }  # fmt: skip
     return render(request, "registry/bright_spot_form.html", context)
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from brightspots.drafts import draft_saved
 from brightspots.uploads import serve
 from registry import selectors, services
 from registry.forms import AnnualReportForm, MilestoneUpdateForm, ProgressForm
@@ -25,7 +26,7 @@ def progress_add(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The progress entry was recorded."))
+            draft_saved(request, f"progress-{bright_spot.pk}", _("The progress entry was recorded."))
             return redirect("registry:bright-spot-detail", bright_spot.pk)
     return render(
         request, "registry/progress_form.html", {"bright_spot": bright_spot, "form": form}
@@ -77,11 +78,12 @@ def annual_report(request, pk: int):
                 unit=unit, year=year, summary=form.cleaned_data["summary"],
                 next_year_plan=form.cleaned_data["next_year_plan"], results=form.results(), by=request.user,
             )  # fmt: skip
+            key = f"annual-report-{unit.pk}-{year}"
             if "submit" in request.POST:
                 services.annual_report_submit(unit=unit, year=year, by=request.user)
-                messages.success(request, _("The annual report was submitted."))
+                draft_saved(request, key, _("The annual report was submitted."))
             else:
-                messages.success(request, _("The draft report was saved."))
+                draft_saved(request, key, _("The draft report was saved."))
         except ValidationError as error:
             form.add_error(None, error)
         else:
