@@ -8,8 +8,9 @@ Three promises, whatever machine renders:
   file into a PDF, nor make the worker call out);
 - NFC text: the HTML is normalised before rendering, so decomposed input prints as the same letters.
 
-The font configuration and the base stylesheet are built once per process and reused: building
-them costs more than laying out a certificate.
+The font configuration and the base stylesheet are built once per process and reused, as are
+stylesheets passed by text: rebuilding them copies the 2 MB font files to a fresh temporary folder
+and re-parses the CSS for every document (bench/certificates.py measures the difference).
 """
 
 import os
