@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 import segno
+from django.utils import translation
 
 from brightspots import pdf
 from brightspots.tests.pdf_helpers import embedded_fonts, needs, pages, pdf_text
@@ -109,3 +110,21 @@ def test_fonts_and_base_stylesheet_are_built_once_per_process():
     pdf.render_pdf("<p>ba</p>", stylesheets=["p { color: red }"])
     assert pdf._get_engine() is engine
     assert pdf._stylesheet("p { color: red }") is pdf._stylesheet("p { color: red }")
+
+
+def test_templates_render_in_vietnamese_whatever_the_active_language(settings):
+    documents = {
+        "doc.html": "{% load i18n %}<p>{% translate 'Recognition' %} {{ name }}</p>",
+        "doc.css": "p { color: #b01c21 }",
+    }
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", documents)]},
+        }
+    ]
+    with translation.override("en"):
+        document = pdf.render_template_pdf(
+            "doc.html", {"name": "<b>Vinh</b>"}, stylesheets=["doc.css"]
+        )
+    assert pdf_text(document) == "Công nhận <b>Vinh</b>"
