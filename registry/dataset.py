@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from brightspots.text import fold, sort_key
+from registry import bulk
 from registry.models import Committee, Field, Province, RoleAssignment, RoutingRule, Unit, User
 
 # The 34 provinces and cities since 12 Jun 2025, with their official two-digit codes.
@@ -225,3 +227,54 @@ def _users(data: ProvinceData, password: str) -> None:
         )
         data.officials[unit.pk] = user
     RoleAssignment.objects.bulk_create(assignments, batch_size=2000)
+
+
+def generate_registrations(data: ProvinceData, *, years: list[int], per_year: int, rng) -> int:
+    """Each year's registrations of one province, about `per_year` bright spots a year."""
+    reviewer = User.objects.get(username=f"p{data.province.code}.qcdc")
+    units = list(Unit.objects.filter(province=data.province).select_related("parent"))
+    fallback = reviewer
+    officials = {unit.pk: data.officials.get(unit.pk, fallback) for unit in units}
+    this_year = max(years)
+    total = 0
+    for year in years:
+        plan = bulk.YearPlan(
+            year=year,
+            targets={"qcdc": per_year // 2, "dvcq": per_year - per_year // 2},
+            not_submitted=0.05 if year == this_year else 0.0,
+            one_field_only=0.05 if year == this_year else 0.0,
+            still_submitted=0.15 if year == this_year else 0.0,
+            reports=0.4 if year == this_year else 0.95,
+            milestones=1,
+        )
+        built = bulk.register_year(
+            province=data.province,
+            units=units,
+            officials=officials,
+            reviewer=reviewer,
+            plan=plan,
+            rng=rng,
+        )
+        total += len(built.bright_spots)
+    return total
+
+
+def generate(context: dict) -> None:
+    """The registry's part of `manage.py generate_dataset` (see that command)."""
+    options = context["options"]
+    rng = random.Random(options["seed"])
+    context["provinces"] = generate_organisation(
+        provinces=options["provinces"],
+        units_per_province=options["units_per_province"],
+        seed=options["seed"],
+    )
+    context["step"]("organisation", f"{Unit.objects.count()} units, {User.objects.count()} users")
+    last = timezone.localdate().year
+    years = list(range(last - options["years"] + 1, last + 1))
+    total = 0
+    for data in context["provinces"]:
+        total += generate_registrations(
+            data, years=years, per_year=options["bright_spots_per_year"], rng=rng
+        )
+    context["years"] = years
+    context["step"]("registrations", f"{total} bright spots over {len(years)} years")

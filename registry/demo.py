@@ -1,12 +1,25 @@
-"""Builds the demo province (organisation and people). Safe to run again: nothing is duplicated."""
+"""Builds the demo province: organisation, people and five years of registrations. Safe to run
+again: nothing is duplicated."""
 
+import random
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 
+from registry import bulk
 from registry import demo_org as data
-from registry.models import Committee, Field, Province, RoleAssignment, RoutingRule, Unit, User
+from registry.models import (
+    Committee,
+    Field,
+    Province,
+    Registration,
+    RoleAssignment,
+    RoutingRule,
+    Unit,
+    User,
+)
 
 Kind = Unit.Kind
 
@@ -214,3 +227,62 @@ def _administrators_group() -> Group:
         )
     )
     return group
+
+
+@transaction.atomic
+def build_registrations(org: dict) -> dict:
+    """Five years of registrations, 2022 to the current year, at Nghe An's scale (2022: 135 QCDC
+    and 136 DVCQ bright spots). Built once: a second run finds them and adds nothing."""
+    province = org["province"]
+    if Registration.objects.filter(province=province).exists():
+        return {}
+    rng = random.Random(40)
+    units = list(Unit.objects.filter(province=province).select_related("parent"))
+    officials = _demo_officials(province, units)
+    reviewer = User.objects.get(username="bcd.qcdc")
+    this_year = timezone.localdate().year
+    counts = {}
+    for year in range(2022, this_year + 1):
+        plan = bulk.YearPlan(
+            year=year,
+            targets={"qcdc": 135, "dvcq": 136} if year == 2022 else {},
+            per_unit=1.6 if year < 2026 else 2.2,
+            not_submitted=0.08 if year == this_year else 0.0,
+            one_field_only=0.06 if year == this_year else 0.0,
+            still_submitted=0.12 if year == this_year else 0.0,
+            returned=0.08 if year == this_year else 0.02,
+            reports=0.35 if year == this_year else 1.0,
+            progress=(35, 85) if year == this_year else (85, 100),
+            always_submit=frozenset(
+                u for u, user in officials.items() if user.username.startswith("canbo.")
+            ),
+        )
+        counts[year] = bulk.register_year(
+            province=province,
+            units=units,
+            officials=officials,
+            reviewer=reviewer,
+            plan=plan,
+            rng=rng,
+        ).counts
+    return counts
+
+
+def _demo_officials(province, units) -> dict:
+    """Who registers for each unit: the demo official where there is one, else a made-up one."""
+    assigned = {
+        a.unit_id: a.user
+        for a in RoleAssignment.objects.filter(
+            province=province, role=RoleAssignment.Role.UNIT_OFFICIAL
+        )
+    }
+    fallback = User.objects.get(username="admin")
+    return {unit.pk: assigned.get(unit.pk, fallback) for unit in units}
+
+
+def build(context: dict) -> None:
+    """The registry's part of `manage.py load_demo` (see that command)."""
+    org = build_organisation()
+    context.update(org)
+    context["logins"] = build_users(org)
+    context["registrations"] = build_registrations(org)

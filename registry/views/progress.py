@@ -26,7 +26,9 @@ def progress_add(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            draft_saved(request, f"progress-{bright_spot.pk}", _("The progress entry was recorded."))
+            draft_saved(
+                request, f"progress-{bright_spot.pk}", _("The progress entry was recorded.")
+            )
             return redirect("registry:bright-spot-detail", bright_spot.pk)
     return render(
         request, "registry/progress_form.html", {"bright_spot": bright_spot, "form": form}

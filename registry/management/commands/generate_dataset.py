@@ -1,15 +1,21 @@
+import importlib
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from recognition import criteria_data
+from recognition.models import CriteriaSet, Criterion
 from registry import dataset
-from registry.models import Province, Unit, User
+from registry.models import Province
+
+# Each app contributes a `dataset.generate(context)`, called in this order inside one transaction.
+DATASET_APPS = ["registry", "recognition", "reporting", "reminders"]
 
 
 class Command(BaseCommand):
-    help = "Build a national-scale dataset for benchmarks (34 provinces, ~13,000 units) with bulk inserts."
+    help = "Build a national-scale dataset for benchmarks (34 provinces, ~13,000 units, ~150,000 bright spots)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,33 +27,38 @@ class Command(BaseCommand):
         )
         parser.add_argument("--units-per-province", type=int, default=380, metavar="M")
         parser.add_argument("--years", type=int, default=5, metavar="Y")
+        parser.add_argument(
+            "--bright-spots-per-year", type=int, default=880, metavar="B", help="per province"
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--flush", action="store_true", help="empty the database first")
 
-    def handle(self, *args, provinces, units_per_province, years, seed, flush, **options):
-        if units_per_province < 40:
+    def handle(self, *args, **options):
+        if options["units_per_province"] < 40:
             raise CommandError("--units-per-province must be at least 40")
-        if flush:
+        if options["flush"]:
             call_command("flush", interactive=False, verbosity=0)
+            criteria_data.install(CriteriaSet, Criterion)  # flush also emptied the shipped criteria
         elif Province.objects.exists():
             raise CommandError(
                 "The database already holds provinces; use --flush on a benchmark database."
             )
         started = time.monotonic()
+        context = {
+            "options": options,
+            "step": lambda name, detail: self.stdout.write(
+                f"{name}: {detail} ({time.monotonic() - started:.1f} s)"
+            ),
+        }
         with transaction.atomic():
-            built = dataset.generate_organisation(
-                provinces=provinces, units_per_province=units_per_province, seed=seed
-            )
-            self._step(
-                "organisation",
-                started,
-                f"{Unit.objects.count()} units, {User.objects.count()} users",
-            )
+            for app in DATASET_APPS:
+                try:
+                    module = importlib.import_module(f"{app}.dataset")
+                except ModuleNotFoundError as error:
+                    if error.name not in {app, f"{app}.dataset"}:
+                        raise
+                    continue
+                module.generate(context)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"dataset ready in {time.monotonic() - started:.0f} s ({len(built)} provinces, {years} years)"
-            )
+            self.style.SUCCESS(f"dataset ready in {time.monotonic() - started:.0f} s")
         )
-
-    def _step(self, name, started, detail):
-        self.stdout.write(f"{name}: {detail} ({time.monotonic() - started:.1f} s)")

@@ -1,16 +1,30 @@
+import importlib
+
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from registry import demo
+# Each app that has demo data contributes a `demo.build(context)`, called in this order; later
+# apps find what earlier ones built in the shared context.
+DEMO_APPS = ["registry", "recognition", "reporting", "reminders"]
 
 
 class Command(BaseCommand):
-    help = "Build the demo province (modelled on Nghe An) with its people; safe to run again."
+    help = "Build the demo province (modelled on Nghe An) with its people and years of work; safe to run again."
 
     def handle(self, *args, **options):
-        org = demo.build_organisation()
-        logins = demo.build_users(org)
+        context = {}
+        for app in DEMO_APPS:
+            try:
+                module = importlib.import_module(f"{app}.demo")
+            except ModuleNotFoundError as error:
+                if error.name not in {app, f"{app}.demo"}:
+                    raise
+                continue
+            module.build(context)
         self.stdout.write(self.style.SUCCESS(_("Demo data is ready.")))
+        for year, counts in sorted(context.get("registrations", {}).items()):
+            self.stdout.write(f"  {year}: QCDC {counts['qcdc']}, DVCQ {counts['dvcq']}")
+        logins = context["logins"]
         self.stdout.write(
             _("Demo logins (password for all: %(password)s):") % {"password": logins[0][1]}
         )
