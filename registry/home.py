@@ -2,8 +2,6 @@
 
 from django.db.models import Count, Q
 
-from brightspots import navigation
-
 from registry.models import AnnualReport, BrightSpot, Field
 from registry.periods import current_year, period_for
 from registry.scope import scope_for
