@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 
+from brightspots import navigation
 from registry.models import AnnualReport, BrightSpot, Field
 from registry.periods import current_year, period_for
 from registry.scope import scope_for
@@ -52,4 +53,5 @@ def home_panels(user) -> dict:
         "unit_panels": units,
         "committee_panels": committees,
         "province_panels": provinces,
+        "extra_panels": navigation.panels(user, scope, year),  # other apps' panels
     }
