@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self):
+        from registry.audit_labels import ACTIONS
+        from reporting import navigation  # noqa: F401 - registers the menu and the home panel
+
+        ACTIONS.update({"report.export_requested": _("asked for a download of the summary")})

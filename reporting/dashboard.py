@@ -1,0 +1,252 @@
+"""What the dashboard shows (R23): the year's figures, the tables and charts behind them, and the
+trend over the years. Every number comes with the address of the list it counts."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from registry.models import Field, Level, Unit
+from reporting import charts, figures
+from reporting import summary as s
+from reporting.scope import ReportScope
+from reporting.units import CURRENT
+
+NON_COMPLIANT_SHOWN = 50
+LOCALITIES_CHARTED = 15
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object
+    url: str = ""
+
+
+class Links:
+    """Addresses of the lists behind the figures of one scope, year and view."""
+
+    def __init__(self, scope: ReportScope, year: int, view: str):
+        self.base = {**scope.query(), "year": year}
+        if view == CURRENT:
+            self.base["view"] = view
+
+    def spots(self, **filters) -> str:
+        return f"{reverse('reporting:bright-spots')}?{urlencode({**self.base, **filters})}"
+
+    def units(self, **filters) -> str:
+        return f"{reverse('reporting:units')}?{urlencode({**self.base, **filters})}"
+
+    def figure(self, figure: figures.Figure, **group) -> str:
+        target = self.units if figure.links_to == "units" else self.spots
+        return target(**figure.filters, **group)
+
+    def cell(self, figure: figures.Figure, tally: s.Tally, **group) -> Cell:
+        return Cell(figure.value(tally), self.figure(figure, **group))
+
+
+class NoLinks(Links):
+    """For printed documents: the same cells, without addresses."""
+
+    def __init__(self):
+        self.base = {}
+
+    def spots(self, **filters) -> str:
+        return ""
+
+    def units(self, **filters) -> str:
+        return ""
+
+
+def overview_cells(scope, tally: s.Tally, links: Links) -> list[tuple[figures.Figure, Cell]]:
+    return [
+        (f, links.cell(f, tally) if f.kind != figures.SECTION else Cell(None))
+        for f in figures.overview(scope.fields)
+    ]
+
+
+def field_table(scope, tally: s.Tally, links: Links) -> list[dict]:
+    """Registered bright spots by field and status (R23), with the total row."""
+    columns = [figures.by_key(k) for k in ("registered", "accepted", "awaiting", "returned",
+                                           "on_time", "extended", "withdrawn")]  # fmt: skip
+    rows = []
+    for value, label in Field.choices:
+        if value in scope.fields:
+            cells = [links.cell(c, tally, field=value) for c in columns]
+            rows.append({"label": label, "field": value, "cells": cells})
+    rows.append(
+        {"label": _("Total"), "field": "", "cells": [links.cell(c, tally) for c in columns]}
+    )
+    return rows
+
+
+def group_table(scope, rows: list[s.Row], links: Links, group: str) -> list[dict]:
+    """One line per locality (or unit): its bright spots by field and its units' registration."""
+    columns = group_columns(scope)
+    return [
+        {"row": row, "cells": [links.cell(c, row.tally, **{group: row.unit.pk}) for c in columns]}
+        for row in rows
+    ]
+
+
+def group_columns(scope) -> list[figures.Figure]:
+    keys = [k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields]
+    keys += ["registered", "accepted", "unit_total", "both", "one", "none", "report_missing"]
+    return [figures.by_key(k) for k in keys]
+
+
+def kind_table(year_summary: s.YearSummary, links: Links) -> list[dict]:
+    registered, units = figures.by_key("registered"), figures.by_key("unit_total")
+    both = figures.by_key("both")
+    rows = []
+    for kind, label in Unit.Kind.choices:
+        tally = year_summary.kinds.get(kind)
+        if tally is None:
+            continue
+        rows.append({
+            "label": label,
+            "registered": links.cell(registered, tally, kind=kind),
+            "qcdc": Cell(tally.qcdc, links.spots(kind=kind, field=Field.QCDC)),
+            "dvcq": Cell(tally.dvcq, links.spots(kind=kind, field=Field.DVCQ)),
+            "units": links.cell(units, tally, kind=kind),
+            "both": links.cell(both, tally, kind=kind),
+        })  # fmt: skip
+    return rows
+
+
+def level_table(tally: s.Tally, links: Links) -> list[dict]:
+    return [
+        {
+            "label": label,
+            "qcdc": Cell(tally.count(level=v, field=Field.QCDC), links.spots(level=v, field=Field.QCDC)),
+            "dvcq": Cell(tally.count(level=v, field=Field.DVCQ), links.spots(level=v, field=Field.DVCQ)),
+            "total": Cell(tally.count(level=v), links.spots(level=v)),
+        }
+        for v, label in Level.choices
+    ]  # fmt: skip
+
+
+def _links_for(scope, view, linked: bool):
+    return (lambda year: Links(scope, year, view)) if linked else (lambda year: NoLinks())
+
+
+def trend_rows(scope, summaries: dict[int, s.YearSummary], view: str, *, linked=True):
+    keys = ["registered", *(k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields),
+            "unit_total", "both", "list_on_time", "list_extended", "list_missing", "report_on_time"]  # fmt: skip
+    columns = [figures.by_key(k) for k in keys]
+    rows, links_for = [], _links_for(scope, view, linked)
+    for year, year_summary in sorted(summaries.items()):
+        links = links_for(year)
+        rows.append({"year": year, "cells": [links.cell(c, year_summary.total) for c in columns]})
+    return rows, columns
+
+
+def trend_chart(scope, summaries, view, *, font="", linked=True):
+    years = sorted(summaries)
+    series, links_for = [], _links_for(scope, view, linked)
+    for value, label in Field.choices:
+        if value in scope.fields:
+            series.append(
+                charts.Series(
+                    value,
+                    str(label),
+                    tuple(summaries[y].total.count(field=value) for y in years),
+                    tuple(links_for(y).spots(field=value) for y in years),
+                )
+            )
+    return charts.grouped_bars(
+        _("Bright spots registered, by year and field"), [str(y) for y in years], series, font=font
+    )
+
+
+def compliance_chart(tally: s.Tally, links: Links, font=""):
+    parts = [
+        (key, str(figures.by_key(key).label), tally.unit_count(compliance=value),
+         links.units(compliance=value))
+        for key, value in (("both", s.BOTH), ("one", s.ONE), ("none", s.NONE))
+    ]  # fmt: skip
+    return charts.stacked_bar(_("Units by fields registered"), parts, font=font)
+
+
+def kinds_chart(year_summary, links: Links, font=""):
+    rows = [
+        (str(label), year_summary.kinds[kind].registered, links.spots(kind=kind))
+        for kind, label in Unit.Kind.choices
+        if kind in year_summary.kinds and year_summary.kinds[kind].registered
+    ]
+    return charts.horizontal_bars(_("Bright spots registered, by type of unit"), rows, font=font)
+
+
+def localities_chart(year_summary, links: Links, font=""):
+    rows = sorted(year_summary.locality_rows, key=lambda r: -r.tally.registered)
+    rows = [
+        (r.unit.name, r.tally.registered, links.spots(locality=r.unit.pk))
+        for r in rows[:LOCALITIES_CHARTED]
+        if r.tally.registered
+    ]
+    return charts.horizontal_bars(
+        _("Localities and agencies with the most bright spots"), rows, font=font
+    )
+
+
+KEY_FIGURES = ["registered", "qcdc", "dvcq", "both", "list_on_time", "report_on_time"]
+
+
+def key_figures(scope, tally: s.Tally, links: Links) -> list:
+    shown = [figures.by_key(k) for k in KEY_FIGURES]
+    shown = [f for f in shown if f.only_field is None or f.only_field in scope.fields]
+    return [(f.key, f, links.cell(f, tally)) for f in shown]
+
+
+def download_buttons(years: list[int], year: int) -> list[tuple[str, int, str]]:
+    first = years[0]
+    return [
+        ("workbook", year, _("Excel workbook, %(year)s") % {"year": year}),
+        (
+            "workbook",
+            first,
+            _("Excel workbook, %(first)s–%(year)s") % {"first": first, "year": year},
+        ),
+        ("synthesis", first, _("Synthesis report (PDF), %(year)s") % {"year": year}),
+    ]
+
+
+def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str) -> dict:
+    summaries = s.summarize(scope, years, view)
+    current = summaries[year]
+    links = Links(scope, year, view)
+    trends, trend_columns = trend_rows(scope, summaries, view)
+    scope_fields = {**scope.query(), "year": year, "view": view}
+    no_year = {k: v for k, v in scope_fields.items() if k != "year"}
+    return {
+        "scope_fields": scope_fields,
+        "scope_query": urlencode(scope_fields),
+        "scope_query_no_year": urlencode(no_year),
+        "key_figures": key_figures(scope, current.total, links),
+        "download_buttons": download_buttons(years, year),
+        "non_compliant_url": links.units(compliance="not_both"),
+        "report_scope": scope,
+        "year": year,
+        "years": years,
+        "view": view,
+        "summary": current,
+        "links": links,
+        "produced_at": timezone.now(),
+        "overview": overview_cells(scope, current.total, links),
+        "field_table": field_table(scope, current.total, links),
+        "level_table": level_table(current.total, links),
+        "kind_table": kind_table(current, links),
+        "locality_table": group_table(scope, current.locality_rows, links, "locality"),
+        "group_columns": group_columns(scope),
+        "non_compliant": current.non_compliant[:NON_COMPLIANT_SHOWN],
+        "non_compliant_total": len(current.non_compliant),
+        "trend_rows": trends,
+        "trend_columns": trend_columns,
+        "charts": {
+            "trend": trend_chart(scope, summaries, view),
+            "compliance": compliance_chart(current.total, links),
+            "kinds": kinds_chart(current, links),
+            "localities": localities_chart(current, links),
+        },
+    }

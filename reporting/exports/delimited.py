@@ -1,0 +1,74 @@
+"""CSV downloads of the summary's tables: UTF-8 with a byte-order mark so that Excel shows the
+Vietnamese text, cells that would run as formulas neutralised (`brightspots.csv`), streamed
+row by row as they are read.
+
+A CSV holds one table; its first lines state the scope, year and moment it was produced.
+"""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from brightspots.csv import BOM, safe_cell
+from reporting.exports import tables
+from reporting.exports.base import Exporter, ExportRequest
+
+
+class CsvTable(Exporter):
+    extension = "csv"
+    content_type = "text/csv; charset=utf-8"
+    streamed = True
+    several_provinces = True
+
+    def __init__(self, table: tables.Table):
+        self.table = table
+        self.identifier = f"csv-{table.identifier}"
+
+    @property
+    def verbose_name(self):
+        return _("CSV: %(table)s") % {"table": self.table.title}
+
+    def lines(self, request: ExportRequest):
+        """The statement, a blank line, the header, then the rows: lists of cells."""
+        for label, value in request.statement():
+            yield [label, value]
+        yield []
+        yield [c.label for c in self.table.columns(request)]
+        yield from self.data(request)
+
+    def data(self, request: ExportRequest):
+        if self.table is tables.OVERVIEW:
+            totals: dict = {}
+            for scope in request.scopes:
+                tables.OVERVIEW.accumulate(totals, request.summaries(scope))
+            for indent, _section, row in tables.OVERVIEW.rows_from(request, totals):
+                yield ["  " * indent + row[0], *row[1:]]
+            return
+        columns = self.table.columns(request)
+        for scope in request.scopes:
+            summaries = None if self.table is tables.BY_IDENTIFIER["bright-spots"] else (
+                request.summaries(scope)
+            )  # fmt: skip
+            for row in self.table.rows(request, scope, summaries):
+                yield [_cell(c, v) for c, v in zip(columns, row, strict=True)]
+
+    def render(self, request: ExportRequest, output, progress) -> None:
+        text = io.TextIOWrapper(output, encoding="utf-8", newline="", write_through=True)
+        text.write(BOM)
+        writer = csv.writer(text)
+        for line in self.lines(request):
+            writer.writerow([safe_cell(cell) for cell in line])
+        text.flush()
+        text.detach()
+        progress(1.0)
+
+
+def _cell(column: tables.Column, value):
+    if value is None:
+        return ""
+    if column.kind == tables.DATE:
+        return value.strftime("%d/%m/%Y")
+    if column.kind == tables.DATETIME:
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value

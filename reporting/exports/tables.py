@@ -1,0 +1,263 @@
+"""The tables of the annual summary, shared by the workbook (one sheet each) and the CSV
+downloads (one file each): overview, by locality, by unit, bright spots, units not compliant.
+
+Rows are produced one scope (province) at a time, and the bright spots row by row from a
+server-side cursor, so a national five-year download never holds all its rows in memory.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from registry.models import BrightSpot, Field, Level, Timeliness
+from reporting import figures
+from reporting import summary as s
+from reporting.exports.base import ExportRequest
+
+TEXT, INT, DATE, DATETIME = "text", "int", "date", "datetime"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: int = 12
+    kind: str = INT
+
+
+class Table:
+    identifier = ""
+    title = ""
+
+    def columns(self, request: ExportRequest) -> list[Column]:
+        raise NotImplementedError
+
+    def rows(self, request: ExportRequest, scope, summaries) -> list | object:
+        """Rows of one scope (province); `summaries` are its YearSummary objects by year."""
+        raise NotImplementedError
+
+
+def fields_of(request: ExportRequest) -> tuple[str, ...]:
+    covered = {f for scope in request.scopes for f in scope.fields}
+    return tuple(f for f in Field.values if f in covered)
+
+
+def figure_columns(request: ExportRequest) -> list[figures.Figure]:
+    return figures.numbers(fields_of(request))
+
+
+def _figure_column(figure: figures.Figure) -> Column:
+    return Column(str(figure.label), 11, INT)
+
+
+class Overview(Table):
+    """Figures down, years across, summed over every scope of the download."""
+
+    identifier = "overview"
+    title = gettext_lazy("Overview")
+
+    def columns(self, request):
+        return [Column(_("Figure"), 52, TEXT), *(Column(str(y), 11) for y in request.years)]
+
+    def accumulate(self, totals: dict, summaries) -> None:
+        for year, year_summary in summaries.items():
+            totals.setdefault(year, s.Tally())
+            totals[year] += year_summary.total
+
+    def rows_from(self, request, totals: dict):
+        """(indent, is_section, row) for each overview figure."""
+        for figure in figures.overview(fields_of(request)):
+            label = str(figure.label)
+            if figure.kind == figures.SECTION:
+                yield figure.indent, True, [label, *([None] * len(request.years))]
+                continue
+            values = [figure.value(totals.get(year, s.Tally())) for year in request.years]
+            yield figure.indent, False, [label, *values]
+
+
+class GroupTable(Table):
+    """One line per locality, or per unit, and year."""
+
+    group = "locality"
+
+    def head(self) -> list[Column]:
+        raise NotImplementedError
+
+    def columns(self, request):
+        return [
+            Column(_("Year"), 7),
+            Column(_("Province"), 14, TEXT),
+            *self.head(),
+            *map(_figure_column, figure_columns(request)),
+        ]
+
+    def rows(self, request, scope, summaries):
+        numbers = figure_columns(request)
+        for year, year_summary in sorted(summaries.items()):
+            rows = (
+                year_summary.locality_rows if self.group == "locality" else year_summary.unit_rows
+            )
+            for row in rows:
+                yield [
+                    year,
+                    scope.province.name,
+                    *self.describe(scope, row),
+                    *(f.value(row.tally) for f in numbers),
+                ]
+
+
+class Localities(GroupTable):
+    identifier = "localities"
+    title = gettext_lazy("By locality")
+
+    def head(self):
+        return [Column(_("Locality or agency"), 34, TEXT), Column(_("Type"), 22, TEXT)]
+
+    def describe(self, scope, row):
+        return [row.unit.name, row.unit.kind_label]
+
+
+class Units(GroupTable):
+    identifier = "units"
+    title = gettext_lazy("By unit")
+    group = "unit"
+
+    def head(self):
+        return [
+            Column(_("Locality or agency"), 28, TEXT),
+            Column(_("Unit"), 34, TEXT),
+            Column(_("Code"), 8, TEXT),
+            Column(_("Type"), 20, TEXT),
+            Column(_("Counted with it (merged units)"), 40, TEXT),
+        ]
+
+    def describe(self, scope, row):
+        units, root = scope.units, scope.units[scope.root.pk]
+        merged = sorted(
+            (units[pk] for pk in row.members if pk != row.unit.pk), key=lambda u: u.name_sort
+        )
+        return [
+            units[units.locality(row.unit.pk, root)].name,
+            row.unit.name,
+            row.unit.code,
+            row.unit.kind_label,
+            "; ".join(u.name for u in merged),
+        ]
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+class BrightSpots(Table):
+    identifier = "bright-spots"
+    title = gettext_lazy("Bright spots")
+    chunk = 2000
+
+    def columns(self, request):
+        return [
+            Column(_("Year"), 7),
+            Column(_("Province"), 14, TEXT),
+            Column(_("Locality or agency"), 26, TEXT),
+            Column(_("Unit"), 30, TEXT),
+            Column(_("Today's unit"), 26, TEXT),
+            Column(_("Name of the bright spot"), 60, TEXT),
+            Column(_("Address"), 30, TEXT),
+            Column(_("Field"), 10, TEXT),
+            Column(_("Level"), 16, TEXT),
+            Column(_("Status"), 18, TEXT),
+            Column(_("On time"), 22, TEXT),
+            Column(_("Submitted"), 17, DATETIME),
+            Column(_("Reviewed"), 17, DATETIME),
+            Column(_("Progress (%)"), 10),
+        ]
+
+    def rows(self, request, scope, summaries=None):
+        units, root = scope.units, scope.units[scope.root.pk]
+        levels, statuses = dict(Level.choices), dict(BrightSpot.Status.choices)
+        timeliness = {k: str(v) for k, v in Timeliness.choices}
+        levels = {k: str(v) for k, v in levels.items()}
+        statuses = {k: str(v) for k, v in statuses.items()}
+        queryset = (
+            scope.bright_spots(request.years)
+            .order_by("year", "unit__name_sort", "name_sort", "pk")
+            .values_list(
+                "year", "unit_id", "name", "address", "field", "level", "status", "timeliness",
+                "submitted_at", "reviewed_at", "progress",
+            )
+        )  # fmt: skip
+        for year, unit_id, name, address, field, level, status, timely, submitted, reviewed, progress in queryset.iterator(
+            chunk_size=self.chunk
+        ):  # fmt: skip
+            row_unit = units.row(unit_id, request.view)
+            today = units.current(unit_id)
+            yield [
+                year,
+                scope.province.name,
+                units[units.locality(row_unit, root)].name,
+                units[unit_id].name,
+                units[today].name if today != unit_id else "",
+                name,
+                address,
+                field.upper(),
+                levels.get(level, level),
+                statuses.get(status, status),
+                timeliness.get(timely, ""),
+                _local(submitted),
+                _local(reviewed),
+                progress,
+            ]
+
+
+class NonCompliant(Table):
+    identifier = "non-compliant"
+    title = gettext_lazy("Units not compliant")
+
+    def columns(self, request):
+        return [
+            Column(_("Year"), 7),
+            Column(_("Province"), 14, TEXT),
+            Column(_("Locality or agency"), 26, TEXT),
+            Column(_("Unit"), 32, TEXT),
+            Column(_("Code"), 8, TEXT),
+            Column(_("Type"), 20, TEXT),
+            Column(_("Today's unit"), 26, TEXT),
+            Column("QCDC", 8),
+            Column("DVCQ", 8),
+            Column(_("Missing"), 22, TEXT),
+            Column(_("List"), 26, TEXT),
+            Column(_("Extension until"), 14, DATE),
+        ]
+
+    def rows(self, request, scope, summaries):
+        units, root = scope.units, scope.units[scope.root.pk]
+        registration = {
+            s.ON_TIME: _("Submitted on time"),
+            s.EXTENDED: _("Submitted under an extension"),
+            s.NOT_SUBMITTED: _("Not submitted"),
+        }
+        for year, year_summary in sorted(summaries.items()):
+            for fact in year_summary.non_compliant:
+                row_unit = units.row(fact.unit.pk, request.view)
+                today = units.current(fact.unit.pk)
+                missing = fact.missing_fields
+                yield [
+                    year,
+                    scope.province.name,
+                    units[units.locality(row_unit, root)].name,
+                    fact.unit.name,
+                    fact.unit.code,
+                    fact.unit.kind_label,
+                    units[today].name if today != fact.unit.pk else "",
+                    fact.qcdc,
+                    fact.dvcq,
+                    _("both fields") if len(missing) == 2 else missing[0].upper(),
+                    str(registration[fact.registration]),
+                    fact.extension_until,
+                ]
+
+
+OVERVIEW = Overview()
+TABLES = [Localities(), Units(), BrightSpots(), NonCompliant()]
+BY_IDENTIFIER = {t.identifier: t for t in [OVERVIEW, *TABLES]}

@@ -1,0 +1,83 @@
+"""The figures of the annual summary, defined once for the dashboard, the workbook, the CSV and
+the PDF (R23). A figure is a count of bright spots or of units matching its filters; the list it
+links to applies the same filters (`reporting.filters`)."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import BrightSpot, Field, Level
+from reporting import summary as s
+
+SPOTS, UNITS, PERCENT, SECTION = "spots", "units", "percent", "section"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: object
+    kind: str = SPOTS
+    filters: dict = field(default_factory=dict)
+    indent: int = 0
+    only_field: str | None = None  # shown only when the scope covers this field
+
+    def value(self, tally: s.Tally) -> int | None:
+        if self.kind == SPOTS:
+            return tally.count(**self.filters)
+        if self.kind == UNITS:
+            return tally.unit_count(**self.filters)
+        if self.kind == PERCENT:
+            return tally.mean_progress
+        return None
+
+    @property
+    def links_to(self) -> str | None:
+        """The list the figure counts: bright spots or units (a percentage links to the
+        bright spots it is the mean of)."""
+        return {SPOTS: "spots", PERCENT: "spots", UNITS: "units"}.get(self.kind)
+
+
+Status = BrightSpot.Status
+OVERVIEW = [
+    Figure("spots", _("Bright spots"), SECTION),
+    Figure("registered", _("Bright spots registered")),
+    Figure("qcdc", _("of which QCDC"), filters={"field": Field.QCDC}, indent=1, only_field=Field.QCDC),
+    Figure("dvcq", _("of which DVCQ"), filters={"field": Field.DVCQ}, indent=1, only_field=Field.DVCQ),
+    Figure("accepted", _("accepted"), filters={"status": Status.ACCEPTED}, indent=1),
+    Figure("awaiting", _("awaiting review"), filters={"status": Status.SUBMITTED}, indent=1),
+    Figure("returned", _("returned for revision"), filters={"status": Status.RETURNED}, indent=1),
+    Figure("on_time", _("submitted on time"), filters={"timeliness": "on_time"}, indent=1),
+    Figure("extended", _("submitted late, under an extension"), filters={"timeliness": "extended"}, indent=1),
+    Figure("withdrawn", _("Withdrawn after submission"), filters={"status": Status.WITHDRAWN}),
+    Figure("levels", _("By level"), SECTION),
+    *(Figure(f"level_{v}", label, filters={"level": v}, indent=1) for v, label in Level.choices),
+    Figure("progress", _("Progress during the year"), SECTION),
+    Figure("recorded", _("Bright spots with progress recorded"), filters={"progress": s.RECORDED}),
+    Figure("mean_progress", _("Mean progress (%)"), PERCENT),
+    Figure("units", _("Units"), SECTION),
+    Figure("unit_total", _("Units subject to registration"), UNITS),
+    Figure("both", _("registered both fields"), UNITS, {"compliance": s.BOTH}, indent=1),
+    Figure("one", _("registered one field only"), UNITS, {"compliance": s.ONE}, indent=1),
+    Figure("none", _("registered nothing"), UNITS, {"compliance": s.NONE}, indent=1),
+    Figure("list_on_time", _("list submitted on time"), UNITS, {"registration": s.ON_TIME}, indent=1),
+    Figure("list_extended", _("list submitted late, under an extension"), UNITS, {"registration": s.EXTENDED}, indent=1),
+    Figure("list_missing", _("list not submitted"), UNITS, {"registration": s.NOT_SUBMITTED}, indent=1),
+    Figure("reports", _("Annual reports"), SECTION),
+    Figure("report_on_time", _("received on time"), UNITS, {"report": s.ON_TIME}, indent=1),
+    Figure("report_extended", _("received late, under an extension"), UNITS, {"report": s.EXTENDED}, indent=1),
+    Figure("report_missing", _("not received from a unit with bright spots"), UNITS, {"report": s.MISSING}, indent=1),
+]  # fmt: skip
+
+
+def overview(fields) -> list[Figure]:
+    """The overview's figures for a scope covering `fields` (a committee may cover one)."""
+    return [f for f in OVERVIEW if f.only_field is None or f.only_field in fields]
+
+
+def numbers(fields) -> list[Figure]:
+    """The overview's figures that carry a number (sections left out)."""
+    return [f for f in overview(fields) if f.kind != SECTION]
+
+
+def by_key(key: str) -> Figure:
+    return next(f for f in OVERVIEW if f.key == key)

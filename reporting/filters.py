@@ -1,0 +1,134 @@
+"""The lists that the summary's figures link to: the bright spots or the units a figure counts.
+
+A figure is "how many match these filters" (`reporting.summary`); its list applies the very same
+filters, so the number on the dashboard and the length of the list are equal by construction.
+"""
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import BrightSpot, Field, Level, ProgressEntry, Timeliness, Unit
+from reporting import summary as s
+from reporting.scope import REGISTERED, ReportScope
+from reporting.units import HISTORICAL, VIEWS
+
+SPOT_STATUSES = [
+    ("registered", _("Registered (not withdrawn)")),
+    *[(v, label) for v, label in BrightSpot.Status.choices if v != BrightSpot.Status.DRAFT],
+]
+NOT_BOTH = "not_both"
+VIEW_CHOICES = [(HISTORICAL, _("As registered that year")), ("current", _("By today's units"))]
+
+
+def _select(choices, label):
+    return forms.ChoiceField(
+        label=label, choices=[("", "—"), *choices], required=False, widget=forms.HiddenInput
+    )
+
+
+class GroupForm(forms.Form):
+    """Which row of the summary: a unit, a locality, a type of unit, under a view (R2)."""
+
+    view = forms.ChoiceField(choices=VIEW_CHOICES, required=False)
+    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    locality = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    kind = _select(Unit.Kind.choices, _("Type of unit"))
+
+    def unit_ids(self, scope: ReportScope) -> set[int] | None:
+        """Units of that year whose bright spots and unit-years the row counts (None: all)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        view = data.get("view") or HISTORICAL
+        unit, locality, kind = data.get("unit"), data.get("locality"), data.get("kind")
+        if unit is None and locality is None and not kind:
+            return None
+        units, root = scope.units, scope.units[scope.root.pk]
+        chosen = set()
+        for pk in scope.unit_ids:
+            row = units.row(pk, view)
+            if unit is not None and row != unit:
+                continue
+            if locality is not None and units.locality(row, root) != locality:
+                continue
+            if kind and units[row].kind != kind:
+                continue
+            chosen.add(pk)
+        return chosen
+
+
+class SpotFilterForm(GroupForm):
+    field = _select(Field.choices, _("Field"))
+    level = _select(Level.choices, _("Level"))
+    status = _select(SPOT_STATUSES, _("Status"))
+    timeliness = _select(Timeliness.choices, _("On time"))
+    progress = _select([(s.RECORDED, _("Progress recorded"))], _("Progress"))
+
+    def filter(self, scope: ReportScope, year: int):
+        data = self.cleaned_data if self.is_valid() else {}
+        queryset = scope.bright_spots([year])
+        status = data.get("status") or "registered"
+        if status == "registered":
+            queryset = queryset.filter(status__in=REGISTERED)
+        else:
+            queryset = queryset.filter(status=status)
+        for name in ("field", "level", "timeliness"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
+        if data.get("progress") == s.RECORDED:
+            queryset = queryset.filter(
+                Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
+            )
+        unit_ids = self.unit_ids(scope)
+        if unit_ids is not None:
+            queryset = queryset.filter(unit_id__in=sorted(unit_ids))
+        return queryset.select_related("unit").order_by("unit__name_sort", "name_sort", "pk")
+
+
+class UnitFilterForm(GroupForm):
+    compliance = _select(
+        [(s.BOTH, _("Both fields")), (s.ONE, _("One field")), (s.NONE, _("Nothing")),
+         (NOT_BOTH, _("One field or nothing"))],
+        _("Registered"),
+    )  # fmt: skip
+    registration = _select(
+        [(s.ON_TIME, _("On time")), (s.EXTENDED, _("Under an extension")),
+         (s.NOT_SUBMITTED, _("Not submitted"))],
+        _("List"),
+    )  # fmt: skip
+    report = _select(
+        [(s.ON_TIME, _("On time")), (s.EXTENDED, _("Under an extension")),
+         (s.MISSING, _("Missing")), (s.NOT_DUE, _("Not due"))],
+        _("Annual report"),
+    )  # fmt: skip
+
+    def filter(self, scope: ReportScope, year_summary: s.YearSummary) -> list[s.UnitFact]:
+        data = self.cleaned_data if self.is_valid() else {}
+        unit_ids = self.unit_ids(scope)
+        wanted = {k: data[k] for k in ("compliance", "registration", "report") if data.get(k)}
+        not_both = wanted.get("compliance") == NOT_BOTH
+        if not_both:
+            del wanted["compliance"]
+        facts = [
+            f
+            for f in year_summary.facts
+            if (unit_ids is None or f.unit.pk in unit_ids)
+            and all(getattr(f, k) == v for k, v in wanted.items())
+            and not (not_both and f.compliance == s.BOTH)
+        ]
+        return sorted(facts, key=lambda f: f.unit.name_sort)
+
+
+def described(form: forms.Form) -> list[tuple[str, str]]:
+    """The active filters as (label, value) for the list's heading."""
+    if not form.is_valid():
+        return []
+    shown = []
+    for name, value in form.cleaned_data.items():
+        if name in ("view", "unit", "locality") or value in (None, ""):
+            continue
+        choices = dict(form.fields[name].choices)
+        shown.append((str(form.fields[name].label), str(choices.get(value, value))))
+    return shown
+
+
+__all__ = ["VIEWS", "SpotFilterForm", "UnitFilterForm"]

@@ -1,0 +1,52 @@
+"""A unit's own history, year by year (issue 5, item 5): what it registered, how far it got, and
+its annual reports — with the years of the units merged into it (R2)."""
+
+from django.utils import timezone
+
+from reporting import summary as s
+from reporting.scope import COUNTED, ReportScope
+from reporting.units import CURRENT
+
+
+def unit_history(unit) -> dict:
+    scope = ReportScope(province=unit.province, root=unit)
+    years = s.summary_years(scope, timezone.localdate())
+    summaries = s.summarize(scope, years, CURRENT)
+    spots = {}
+    for spot in (
+        scope.bright_spots(years)
+        .filter(status__in=COUNTED)
+        .select_related("unit")
+        .order_by("-year", "field", "name_sort", "pk")
+    ):
+        spots.setdefault(spot.year, []).append(spot)
+    rows = []
+    for year in sorted(years, reverse=True):
+        year_summary = summaries[year]
+        facts = sorted(year_summary.facts, key=lambda f: (f.unit.pk != unit.pk, f.unit.name_sort))
+        if not facts and not spots.get(year):
+            continue
+        rows.append(
+            {
+                "year": year,
+                "summary": year_summary,
+                "total": year_summary.total,
+                "accepted": year_summary.total.count(status="accepted"),
+                "withdrawn": year_summary.total.count(status="withdrawn"),
+                "facts": facts,
+                "bright_spots": spots.get(year, []),
+                "merged": any(f.unit.pk != unit.pk for f in facts),
+            }
+        )
+    return {
+        "unit": unit,
+        "years": rows,
+        "predecessors": sorted(
+            (
+                u
+                for pk, u in scope.units.units.items()
+                if pk != unit.pk and scope.units.current(pk) == unit.pk
+            ),
+            key=lambda u: u.name_sort,
+        ),
+    }

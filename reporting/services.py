@@ -1,0 +1,123 @@
+"""Every change of state in reporting: asking for a download and producing it (R23, R30, R31)."""
+
+import logging
+import tempfile
+import time
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from brightspots.jobs import enqueue
+from registry.services import audit_record
+from reporting import selectors
+from reporting.exports import ExportRequest, get_exporter
+from reporting.models import Export
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
+
+
+@transaction.atomic
+def export_request(*, user, exporter, scopes, years, view, language, options) -> Export:
+    """Record a requested download and have it produced in the background (R23).
+
+    The caller has checked the user's scope (R30); the task checks it again before producing,
+    so a role withdrawn meanwhile produces nothing. Recorded in the audit log (R31).
+    """
+    from reporting.tasks import export_produce
+
+    request = ExportRequest(scopes=scopes, years=years, view=view)
+    export = Export.objects.create(
+        requested_by=user,
+        province=scopes[0].province if len(scopes) == 1 else None,
+        exporter=exporter.identifier,
+        options={**options, "years": years, "view": view},
+        language=language,
+        scope_label=request.scope_label[:400],
+    )
+    audit_record(
+        actor=user,
+        action="report.export_requested",
+        target=export,
+        province=export.province,
+        data={"exporter": exporter.identifier, "years": years, "view": view},
+    )
+    enqueue(export_produce, key=f"reporting.export:{export.pk}", export_id=export.pk)
+    return export
+
+
+def export_request_rebuilt(export: Export) -> ExportRequest:
+    """The download's scopes, asked again as its requester: the task runs later than the
+    request, and a user who lost the role meanwhile gets nothing (R30)."""
+    options, user = export.options, export.requested_by
+    if options.get("national"):
+        scopes = selectors.national_scopes_for_user(user)
+    else:
+        scopes = [
+            selectors.get_report_scope_for_user(
+                user,
+                province=options.get("province"),
+                committee=options.get("committee"),
+                unit=options.get("unit"),
+            )
+        ]
+    return ExportRequest(scopes=scopes, years=options["years"], view=options["view"])
+
+
+def export_produce(*, export_id: int) -> str:
+    """Produce a requested download once (R23), reporting its progress as it goes.
+
+    Not one transaction: the progress must be visible to the page polling it while the file is
+    written. A second delivery of the same job finds the export done and does nothing.
+    """
+    claimed = Export.objects.filter(
+        pk=export_id, status__in=[Export.Status.PENDING, Export.Status.RUNNING]
+    ).update(status=Export.Status.RUNNING, started_at=timezone.now(), progress=0)
+    if not claimed:
+        return "skipped"
+    export = Export.objects.select_related("requested_by").get(pk=export_id)
+    exporter = get_exporter(export.exporter)
+    last = [0.0, 0]
+
+    def progress(fraction: float) -> None:
+        percent = min(99, int(fraction * 100))
+        if percent > last[1] and time.monotonic() - last[0] >= PROGRESS_INTERVAL:
+            Export.objects.filter(pk=export_id).update(progress=percent)
+            last[:] = [time.monotonic(), percent]
+
+    try:
+        with translation.override(export.language):
+            request = export_request_rebuilt(export)
+            request.produced_at = timezone.now()
+            with tempfile.TemporaryFile() as output:
+                exporter.render(request, output, progress)
+                output.seek(0)
+                filename = exporter.filename(request)
+                export.file.save(filename, File(output), save=False)
+    except SoftTimeLimitExceeded:
+        return _fail(
+            export_id, _("It took too long to produce. Try a smaller scope or fewer years.")
+        )
+    except Exception as error:  # whatever broke, the page waiting for it must say so
+        log.exception("export %s failed", export_id)
+        return _fail(export_id, f"{type(error).__name__}")
+    Export.objects.filter(pk=export_id).update(
+        status=Export.Status.DONE,
+        progress=100,
+        file=export.file.name,
+        filename=filename,
+        content_type=exporter.content_type,
+        finished_at=timezone.now(),
+        error="",
+    )
+    return "done"
+
+
+def _fail(export_id: int, message: str) -> str:
+    Export.objects.filter(pk=export_id).update(
+        status=Export.Status.FAILED, error=message, finished_at=timezone.now()
+    )
+    return "failed"

@@ -1,0 +1,129 @@
+"""A province's unit tree in memory, for grouping figures by unit and locality across the 2025
+merger (R1, R2).
+
+A summary counts each bright spot once, under one row. Two views choose the row:
+
+- ``as registered`` (HISTORICAL): the unit that registered it, as the tree stood that year — a
+  2023 bright spot of an old commune stays under that commune and its former district;
+- ``by today's units`` (CURRENT): the unit that carries that unit's history today, following the
+  ``successor`` links to the end (an old commune → the new commune it was merged into).
+
+Both views group the same bright spots and the same unit-years, so their totals are equal.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from registry.models import Unit
+
+HISTORICAL = "historical"
+CURRENT = "current"
+VIEWS = (HISTORICAL, CURRENT)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    pk: int
+    parent_id: int | None
+    path: str
+    kind: str
+    name: str
+    code: str
+    name_sort: str
+    valid_from: date | None
+    valid_to: date | None
+    successor_id: int | None
+
+    def is_active_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+    @property
+    def ids(self) -> list[int]:
+        return [int(part) for part in self.path.split(".") if part]
+
+    @property
+    def kind_label(self) -> str:
+        return str(Unit.Kind(self.kind).label) if self.kind in Unit.Kind.values else self.kind
+
+
+_FIELDS = (
+    "pk", "parent_id", "path", "kind", "name", "code", "name_sort", "valid_from", "valid_to",
+    "successor_id",
+)  # fmt: skip
+
+
+class UnitMap:
+    """Every unit of one province (one query), and the groupings a summary needs."""
+
+    def __init__(self, units):
+        self.units: dict[int, UnitInfo] = {u.pk: u for u in units}
+        self._current: dict[int, int] = {}
+
+    @classmethod
+    def of_province(cls, province) -> "UnitMap":
+        rows = Unit.objects.filter(province=province).values_list(*_FIELDS)
+        return cls(UnitInfo(*row) for row in rows)
+
+    def __getitem__(self, pk: int) -> UnitInfo:
+        return self.units[pk]
+
+    def __contains__(self, pk: int) -> bool:
+        return pk in self.units
+
+    def current(self, pk: int) -> int:
+        """The unit carrying `pk`'s history today: the end of its successor chain (R2)."""
+        found = self._current.get(pk)
+        if found is not None:
+            return found
+        chain, unit, seen = [], pk, set()
+        while unit not in seen:
+            seen.add(unit)
+            chain.append(unit)
+            successor = self.units[unit].successor_id if unit in self.units else None
+            if successor is None or successor not in self.units:
+                break
+            unit = successor
+        for link in chain:
+            self._current[link] = unit
+        return unit
+
+    def row(self, pk: int, view: str) -> int:
+        """The unit a bright spot of unit `pk` is counted under in `view`."""
+        return self.current(pk) if view == CURRENT else pk
+
+    def locality(self, pk: int, root: UnitInfo) -> int:
+        """The locality (or agency) directly under `root` that holds `pk`; `pk` itself when it is
+        the root or lies outside the root's subtree (a former unit merged into it)."""
+        ids = self.units[pk].ids
+        if root.pk in ids:
+            position = ids.index(root.pk)
+            return ids[position + 1] if position + 1 < len(ids) else root.pk
+        return pk
+
+    def ids_in(self, root: UnitInfo) -> set[int]:
+        """Units of `root`'s subtree, and the units merged into them with their own subtrees:
+        the history of today's units belongs to them (R2)."""
+        inside = {pk for pk, unit in self.units.items() if unit.path.startswith(root.path)}
+        heritage = [
+            self.units[pk].path
+            for pk in self.units
+            if pk not in inside and self.current(pk) in inside
+        ]
+        if heritage:
+            inside |= {
+                pk
+                for pk, unit in self.units.items()
+                if any(unit.path.startswith(path) for path in heritage)
+            }
+        return inside
+
+    def predecessors(self) -> dict[int, list[int]]:
+        """For each unit, the units whose history it carries today (transitively)."""
+        found: dict[int, list[int]] = {}
+        for pk in self.units:
+            current = self.current(pk)
+            if current != pk:
+                found.setdefault(current, []).append(pk)
+        return found

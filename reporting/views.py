@@ -1,0 +1,196 @@
+"""Reporting pages (R23): the dashboard, the lists behind its figures, a unit's own history, and
+the downloads with their progress. Every view asks one access helper first (R30)."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from brightspots.csv import stream_csv
+from brightspots.uploads import serve
+from reporting import dashboard, history, selectors, services
+from reporting import summary as s
+from reporting.exports import ExportRequest, csv_exporters, get_exporter
+from reporting.filters import SpotFilterForm, UnitFilterForm, described
+from reporting.forms import ExportForm, ScopeForm
+
+PAGE_SIZE = 50
+
+
+def _scope_year(request, form):
+    """The scope asked for (access checked first), the years it has, the year and the view."""
+    scope = selectors.get_report_scope_for_user(request.user, **form.scope_arguments())
+    years = s.summary_years(scope, timezone.localdate())
+    year = form.value("year", years[-1])
+    if year not in years:
+        years = sorted({*years, year})
+    return scope, years, year, form.view_value()
+
+
+@login_required
+def summary(request):
+    form = ScopeForm(request.GET)
+    scope, years, year, view = _scope_year(request, form)
+    context = dashboard.dashboard_context(scope, year, years, view)
+    context.update(
+        provinces=selectors.provinces_for_user(request.user),
+        committees=selectors.committees_for_user(request.user),
+        csv_exporters=csv_exporters(),
+        national=len(selectors.provinces_for_user(request.user)) > 1,
+        recent_exports=selectors.exports_of(request.user, 5),
+    )
+    return render(request, "reporting/summary.html", context)
+
+
+def _list_context(request, form, scope, year, view):
+    return {
+        "report_scope": scope,
+        "year": year,
+        "view": view,
+        "filters": described(form),
+        "group_unit": _group_unit(scope, form),
+        "back_query": urlencode(dashboard.Links(scope, year, view).base),
+    }
+
+
+def _group_unit(scope, form):
+    for name in ("unit", "locality"):
+        pk = form.cleaned_data.get(name) if form.is_valid() else None
+        if pk is not None and pk in scope.units:
+            return scope.units[pk]
+    return None
+
+
+@login_required
+def bright_spots(request):
+    """The bright spots a figure counts: the same filters as the figure (`reporting.filters`)."""
+    scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
+    form = SpotFilterForm(_group_data(request))
+    page = Paginator(form.filter(scope, year), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = _list_context(request, form, scope, year, view)
+    context.update(page=page, query=_query_without_page(request))
+    return render(request, "reporting/bright_spots.html", context)
+
+
+@login_required
+def units(request):
+    """The units a figure counts, named, with what each registered (R7)."""
+    scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
+    form = UnitFilterForm(_group_data(request))
+    year_summary = s.summarize(scope, [year], view)[year]
+    facts = form.filter(scope, year_summary)
+    page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = _list_context(request, form, scope, year, view)
+    context.update(page=page, query=_query_without_page(request), units_map=scope.units)
+    return render(request, "reporting/units.html", context)
+
+
+def _group_data(request):
+    data = request.GET.copy()
+    data.pop("unit", None)
+    # In the lists, `unit` is the scope's subtree; the row of the summary comes as `row`.
+    if "row" in request.GET:
+        data["unit"] = request.GET["row"]
+    return data
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+def unit_history(request, pk: int):
+    """A unit's own history, year by year, with the units merged into it (item 5, R2)."""
+    unit = selectors.get_unit_for_history(request.user, pk)
+    return render(request, "reporting/unit_history.html", history.unit_history(unit))
+
+
+@login_required
+def download_csv(request, identifier: str):
+    """A CSV table of the summary, streamed as it is read."""
+    form = ScopeForm(request.GET)
+    if request.GET.get("national") == "1":
+        scopes = selectors.national_scopes_for_user(request.user)
+    else:
+        scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
+    exporter = get_exporter(identifier)
+    if exporter is None or not exporter.streamed:
+        raise Http404
+    years = s.summary_years(scopes[0], timezone.localdate())
+    last = form.value("year", years[-1])
+    first = int(request.GET["first_year"]) if request.GET.get("first_year", "").isdigit() else last
+    export = ExportRequest(
+        scopes=scopes, years=list(range(min(first, last), last + 1)), view=form.view_value()
+    )
+    lines = exporter.lines(export)
+    return stream_csv(exporter.filename(export), next(lines), lines)
+
+
+@login_required
+@require_POST
+def export_create(request):
+    """Ask for a workbook or a PDF: recorded, produced in the background, then offered."""
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    data = form.cleaned_data
+    if data["national"]:
+        scopes = selectors.national_scopes_for_user(request.user)
+    else:
+        scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
+    exporter = get_exporter(data["exporter"])
+    if (
+        exporter is None
+        or exporter.streamed
+        or (data["national"] and not exporter.several_provinces)
+    ):
+        raise Http404
+    last = data.get("year") or timezone.localdate().year
+    years = list(range(data.get("first_year") or last, last + 1))
+    export = services.export_request(
+        user=request.user, exporter=exporter, scopes=scopes, years=years,
+        view=form.view_value(), language=get_language(),
+        options={**form.scope_arguments(), "national": data["national"]},
+    )  # fmt: skip
+    return redirect("reporting:export-detail", export.pk)
+
+
+@login_required
+def export_detail(request, pk: int):
+    """The progress page: it polls `export_status` and offers the file when it is ready."""
+    export = selectors.get_export_for_user(request.user, pk)
+    return render(request, "reporting/export_detail.html", {"export": export})
+
+
+@login_required
+def export_status(request, pk: int):
+    export = selectors.get_export_for_user(request.user, pk)
+    ready = export.status == export.Status.DONE
+    return JsonResponse(
+        {
+            "status": export.status,
+            "status_label": export.get_status_display(),
+            "progress": export.progress,
+            "finished": export.is_finished,
+            "error": export.error,
+            "download_url": reverse("reporting:export-download", args=[export.pk]) if ready else "",
+        }
+    )
+
+
+@login_required
+def export_download(request, pk: int):
+    export = selectors.get_export_for_user(request.user, pk)
+    if export.status != export.Status.DONE:
+        raise Http404
+    response = serve(export.file, export.filename)
+    response["Content-Type"] = export.content_type
+    return response
