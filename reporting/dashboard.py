@@ -38,12 +38,14 @@ class Links:
     def units(self, **filters) -> str:
         return f"{reverse('reporting:units')}?{urlencode({**self.base, **filters})}"
 
-    def figure(self, figure: figures.Figure, **group) -> str:
+    def figure(self, figure: figures.Figure, **params) -> str:
         target = self.units if figure.links_to == "units" else self.spots
-        return target(**figure.filters, **group)
+        return target(**{**figure.filters, **params})
 
-    def cell(self, figure: figures.Figure, tally: s.Tally, **group) -> Cell:
-        return Cell(figure.value(tally), self.figure(figure, **group))
+    def cell(self, figure: figures.Figure, tally: s.Tally, row=None, **narrower) -> Cell:
+        """The figure for `tally` narrowed by `narrower` (e.g. field=…), linked to its list;
+        `row` names the tally's row (locality=…, kind=…) for the list's address only."""
+        return Cell(figure.value(tally, **narrower), self.figure(figure, **narrower, **(row or {})))
 
 
 class NoLinks(Links):
@@ -85,7 +87,7 @@ def group_table(scope, rows: list[s.Row], links: Links, group: str) -> list[dict
     """One line per locality (or unit): its bright spots by field and its units' registration."""
     columns = group_columns(scope)
     return [
-        {"row": row, "cells": [links.cell(c, row.tally, **{group: row.unit.pk}) for c in columns]}
+        {"row": row, "cells": [links.cell(c, row.tally, {group: row.unit.pk}) for c in columns]}
         for row in rows
     ]
 
@@ -106,11 +108,11 @@ def kind_table(year_summary: s.YearSummary, links: Links) -> list[dict]:
             continue
         rows.append({
             "label": label,
-            "registered": links.cell(registered, tally, kind=kind),
+            "registered": links.cell(registered, tally, {"kind": kind}),
             "qcdc": Cell(tally.qcdc, links.spots(kind=kind, field=Field.QCDC)),
             "dvcq": Cell(tally.dvcq, links.spots(kind=kind, field=Field.DVCQ)),
-            "units": links.cell(units, tally, kind=kind),
-            "both": links.cell(both, tally, kind=kind),
+            "units": links.cell(units, tally, {"kind": kind}),
+            "both": links.cell(both, tally, {"kind": kind}),
         })  # fmt: skip
     return rows
 

@@ -21,11 +21,12 @@ class Figure:
     indent: int = 0
     only_field: str | None = None  # shown only when the scope covers this field
 
-    def value(self, tally: s.Tally) -> int | None:
+    def value(self, tally: s.Tally, **narrower) -> int | None:
+        """The figure for a tally, narrowed by more filters of the same kind (e.g. a field)."""
         if self.kind == SPOTS:
-            return tally.count(**self.filters)
+            return tally.count(**{**self.filters, **narrower})
         if self.kind == UNITS:
-            return tally.unit_count(**self.filters)
+            return tally.unit_count(**{**self.filters, **narrower})
         if self.kind == PERCENT:
             return tally.mean_progress
         return None

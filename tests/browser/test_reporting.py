@@ -1,0 +1,37 @@
+"""Provincial staff read the year's summary, follow a figure to its list, switch to today's
+units, and download the workbook through the progress page (R23, R2)."""
+
+import re
+
+from playwright.sync_api import expect
+
+from reporting.tests.conftest import generated  # noqa: F401 - the generated dataset
+from tests.browser.conftest import log_in
+
+
+def test_provincial_staff_read_and_download_the_summary(generated, page, screenshot):  # noqa: F811
+    log_in(page, "gen.provincial")
+    page.get_by_role("link", name="Tổng hợp năm").first.click()
+    expect(page.get_by_role("heading", name=re.compile("Điểm sáng năm 2026"))).to_be_visible()
+    screenshot("dashboard")
+
+    registered = page.locator('[data-testid="overview"] [data-figure="registered"] a')
+    count = registered.inner_text()
+    registered.click()
+    expect(page.get_by_test_id("count")).to_contain_text(count)
+    screenshot("list")
+
+    page.go_back()
+    page.get_by_label("Nhóm theo", exact=True).select_option("current")
+    page.get_by_label("Năm", exact=True).select_option("2024")
+    page.get_by_role("button", name="Xem").click()
+    localities = page.get_by_test_id("localities")
+    expect(localities.get_by_role("rowheader", name=generated.new_commune.name)).to_be_visible()
+    screenshot("by-todays-units")
+
+    page.get_by_role("button", name="Bảng tính Excel, 2024", exact=True).click()
+    expect(page.get_by_role("link", name="Tải tệp về")).to_be_visible()
+    screenshot("download-ready")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải tệp về").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
