@@ -3,7 +3,6 @@
 import re
 from html.parser import HTMLParser
 
-
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
