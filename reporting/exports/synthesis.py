@@ -9,7 +9,7 @@ interface language (`brightspots.pdf` renders it in Vietnamese). Who issues and 
 
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from brightspots import documents
@@ -113,7 +113,9 @@ class SynthesisReport(Exporter):
         return gettext("Synthesis report (PDF)")
 
     def render(self, request: ExportRequest, output, progress) -> None:
-        context = synthesis_context(request)
+        # The charts and labels are drawn before the template: in Vietnamese too.
+        with translation.override("vi"):
+            context = synthesis_context(request)
         progress(0.3)
         output.write(render_template_pdf(TEMPLATE, context, stylesheets=[STYLESHEET]))
         progress(1.0)

@@ -1,0 +1,150 @@
+"""The Excel workbook (R23), read back with openpyxl: every figure equals a direct count, the
+sheets reconcile with each other, headers are frozen and filtered, the text is Vietnamese."""
+
+import io
+import unicodedata
+
+import openpyxl
+import pytest
+from django.utils import translation
+
+from registry.models import BrightSpot
+from reporting import figures
+from reporting.exports import ExportRequest
+from reporting.exports.workbook import Workbook
+from reporting.scope import ReportScope
+from reporting.tests import reference
+from reporting.tests.conftest import YEARS
+
+
+def produce(scopes, years, view="historical"):
+    output = io.BytesIO()
+    with translation.override("vi"):
+        Workbook().render(
+            ExportRequest(scopes=scopes, years=years, view=view), output, lambda f: None
+        )
+    output.seek(0)
+    return openpyxl.load_workbook(output)
+
+
+def table(sheet):
+    """(header, rows as dicts) of a sheet: its header is the frozen row (Chỉ tiêu, or Năm)."""
+    rows = list(sheet.iter_rows(values_only=True))
+    first = "Chỉ tiêu" if sheet.title == "Tổng hợp" else "Năm"
+    start = next(i for i, row in enumerate(rows) if row[0] == first)
+    header = rows[start]
+    return header, [dict(zip(header, row, strict=True)) for row in rows[start + 1 :]]
+
+
+@pytest.fixture
+def book(generated):
+    scope = ReportScope(province=generated.province, root=generated.root)
+    return produce([scope], YEARS)
+
+
+def test_sheets_are_named_in_vietnamese_with_frozen_filtered_headers(book):
+    assert book.sheetnames == [
+        "Tổng hợp", "Theo địa bàn", "Theo đơn vị", "Điểm sáng", "Đơn vị chưa đăng ký đủ"
+    ]  # fmt: skip
+    for name in book.sheetnames[1:]:
+        sheet = book[name]
+        assert sheet.freeze_panes == "A4", name
+        assert sheet.auto_filter.ref.startswith("A3:"), name
+        assert sheet.column_dimensions["B"].width > 10, name
+    assert "Đơn vị hiện nay" in table(book["Điểm sáng"])[0]
+
+
+def test_every_sheet_states_scope_years_and_moment(book, generated):
+    overview = [row for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]][:6]
+    stated = {row[0]: row[1] for row in overview[1:]}
+    assert stated["Phạm vi"] == generated.root.name
+    assert stated["Năm"] == "2024–2026"
+    assert "không tính bản nháp" in stated["Số liệu tính"]
+    for name in book.sheetnames[1:]:
+        caption = book[name]["A1"].value
+        assert generated.root.name in caption and "2024–2026" in caption and "Thời điểm" in caption
+
+
+def test_overview_figures_equal_direct_counts(book, generated):
+    header, rows = table(book["Tổng hợp"])
+    assert header[1:] == tuple(str(y) for y in YEARS)
+    numbers = [r for r in rows if any(r[str(y)] is not None for y in YEARS)]
+    expected_figures = figures.numbers(("qcdc", "dvcq"))
+    assert len(numbers) == len(expected_figures)
+    with translation.override("vi"):
+        labels = [str(f.label) for f in expected_figures]
+    for year in YEARS:
+        expected = reference.figures(generated.province, year)
+        for label, figure, row in zip(labels, expected_figures, numbers, strict=True):
+            assert row["Chỉ tiêu"] == label
+            assert row[str(year)] == expected[figure.key], (year, figure.key)
+
+
+def test_localities_and_units_add_up_to_the_overview(book, generated):
+    _h, localities = table(book["Theo địa bàn"])
+    _h, units = table(book["Theo đơn vị"])
+    for year in YEARS:
+        expected = reference.figures(generated.province, year)
+        by_locality = reference.registered_by_locality(
+            generated.province, year, generated.root, today=False
+        )
+        rows = [r for r in localities if r["Năm"] == year]
+        shown = {
+            r["Địa bàn, cơ quan"]: r["Điểm sáng đăng ký"] for r in rows if r["Điểm sáng đăng ký"]
+        }
+        names = dict(generated.province.units.values_list("pk", "name"))
+        assert shown == {names[pk]: n for pk, n in by_locality.items()}
+        for column, key in (("Điểm sáng đăng ký", "registered"), ("Đơn vị thuộc diện đăng ký", "unit_total"),
+                            ("đăng ký đủ hai lĩnh vực", "both"), ("Đã rút sau khi gửi", "withdrawn")):  # fmt: skip
+            assert sum(r[column] for r in rows) == expected[key], (year, column)
+            assert sum(r[column] for r in units if r["Năm"] == year) == expected[key]
+
+
+def test_bright_spots_sheet_lists_every_submitted_one_and_no_draft(book, generated):
+    _h, rows = table(book["Điểm sáng"])
+    counted = BrightSpot.objects.filter(province=generated.province).exclude(status="draft")
+    assert len(rows) == counted.count()
+    assert {r["Tên điểm sáng"] for r in rows} == set(counted.values_list("name", flat=True))
+    assert not any(r["Tên điểm sáng"].startswith("Bản nháp") for r in rows)
+    names = [r["Tên điểm sáng"] for r in rows]
+    assert all(unicodedata.is_normalized("NFC", n) for n in names)
+    assert {r["Trạng thái"] for r in rows} <= {
+        "Đã gửi",
+        "Đã tiếp nhận",
+        "Trả lại để chỉnh sửa",
+        "Đã rút",
+    }
+    merged = [r for r in rows if r["Đơn vị"] == generated.merged.name and r["Năm"] == 2024]
+    assert merged and all(r["Đơn vị hiện nay"] == generated.new_commune.name for r in merged)
+    assert rows[0]["Đã gửi"].year == rows[0]["Năm"]  # a real date, shown dd/mm/yyyy
+
+
+def test_non_compliant_sheet_names_the_units(book, generated):
+    _h, rows = table(book["Đơn vị chưa đăng ký đủ"])
+    for year in YEARS:
+        expected = reference.unit_figures(generated.province, year)
+        assert len([r for r in rows if r["Năm"] == year]) == expected["one"] + expected["none"]
+    assert rows and all(r["Còn thiếu"] in ("QCDC", "DVCQ", "cả hai lĩnh vực") for r in rows)
+
+
+def test_by_todays_units_the_merged_communes_are_named_with_their_successor(generated):
+    scope = ReportScope(province=generated.province, root=generated.root)
+    book = produce([scope], [2024], view="current")
+    _h, units = table(book["Theo đơn vị"])
+    row = next(r for r in units if r["Đơn vị"] == generated.new_commune.name)
+    assert generated.merged.name in row["Tính gộp (đơn vị đã sáp nhập)"]
+    _h, historical = table(produce([scope], [2024])["Theo đơn vị"])
+    assert sum(r["Điểm sáng đăng ký"] for r in units) == sum(
+        r["Điểm sáng đăng ký"] for r in historical
+    )
+
+
+def test_a_workbook_of_two_provinces_adds_them_up(generated):
+    scopes = [
+        ReportScope(province=p, root=p.root_unit) for p in (generated.province, generated.other)
+    ]
+    _h, rows = table(produce(scopes, [2025])["Tổng hợp"])
+    registered = next(r for r in rows if r["Chỉ tiêu"] == "Điểm sáng đăng ký")
+    assert registered["2025"] == sum(
+        reference.spots(p, 2025).count() for p in (generated.province, generated.other)
+    )
