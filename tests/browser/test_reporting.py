@@ -35,3 +35,11 @@ def test_provincial_staff_read_and_download_the_summary(generated, page, screens
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải tệp về").click()
     assert download.value.suggested_filename.endswith(".xlsx")
+
+
+def test_an_official_reads_the_history_of_the_merged_commune(generated, page, screenshot):  # noqa: F811
+    log_in(page, generated.official_of_new.username, password="bench-password")
+    page.get_by_role("link", name="Điểm sáng qua các năm").click()
+    expect(page.get_by_role("heading", name=re.compile(generated.new_commune.name))).to_be_visible()
+    expect(page.get_by_text(generated.merged.name).first).to_be_visible()
+    screenshot("unit-history")

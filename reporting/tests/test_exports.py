@@ -1,0 +1,96 @@
+"""Downloads produced in the background (R23): asked for, recorded, produced once with progress,
+offered on a page that polls; a failure is said, not hidden."""
+
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from brightspots.models import Job
+from conftest import wait_for
+from registry.models import AuditEntry, RoleAssignment
+from reporting import services
+from reporting.models import Export
+from reporting.tests import reference
+
+
+def ask(client, **data):
+    response = client.post(reverse("reporting:export-create"), data)
+    assert response.status_code == 302
+    return Export.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+
+
+def test_a_workbook_is_produced_recorded_and_offered(
+    generated, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(generated.provincial)
+    with django_capture_on_commit_callbacks(execute=True):
+        export = ask(client, exporter="workbook", year=2025, first_year=2024, view="current")
+    export.refresh_from_db()
+    assert export.status == "done" and export.progress == 100 and export.filename.endswith(".xlsx")
+    assert AuditEntry.objects.filter(action="report.export_requested", target_id=export.pk).exists()
+    assert Job.objects.get(key=f"reporting.export:{export.pk}").done_at is not None
+
+    status = client.get(reverse("reporting:export-status", args=[export.pk])).json()
+    assert status["finished"] and status["download_url"].endswith("/download/")
+    page = client.get(reverse("reporting:export-detail", args=[export.pk])).content.decode()
+    assert "data-export-progress" in page and export.filename in page
+
+    response = client.get(status["download_url"])
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert export.filename in response["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    overview = {row[0]: row[1:] for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]}
+    assert overview["Điểm sáng đăng ký"][:2] == (
+        reference.spots(generated.province, 2024).count(),
+        reference.spots(generated.province, 2025).count(),
+    )
+
+
+def test_the_synthesis_report_is_produced_as_pdf(
+    generated, client_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        export = ask(client_of(generated.qcdc_staff), exporter="synthesis", year=2026)
+    export.refresh_from_db()
+    assert export.status == "done" and export.content_type == "application/pdf"
+    assert export.file.read(5) == b"%PDF-"
+    assert "QCDC" in export.scope_label
+
+
+def test_it_runs_once_however_often_it_is_delivered(generated, client_of):
+    export = ask(client_of(generated.provincial), exporter="workbook", year=2026)
+    assert export.status == "pending"  # nothing ran: the commit has not happened
+    assert services.export_produce(export_id=export.pk) == "done"
+    assert services.export_produce(export_id=export.pk) == "skipped"
+
+
+def test_a_role_withdrawn_meanwhile_produces_nothing(generated, client_of):
+    export = ask(client_of(generated.provincial), exporter="workbook", year=2026)
+    RoleAssignment.objects.filter(user=generated.provincial).delete()
+    assert services.export_produce(export_id=export.pk) == "failed"
+    export.refresh_from_db()
+    assert export.status == "failed" and not export.file
+
+
+def test_a_failure_is_shown_on_the_page(generated, client_of, monkeypatch):
+    client = client_of(generated.provincial)
+    export = ask(client, exporter="workbook", year=2026)
+    monkeypatch.setattr(
+        "reporting.exports.workbook.Workbook.render",
+        lambda *a, **k: (_ for _ in ()).throw(MemoryError("out of memory")),
+    )
+    services.export_produce(export_id=export.pk)
+    status = client.get(reverse("reporting:export-status", args=[export.pk])).json()
+    assert status["status"] == "failed" and status["finished"] and status["error"] == "MemoryError"
+    assert client.get(reverse("reporting:export-download", args=[export.pk])).status_code == 404
+
+
+@pytest.mark.worker
+def test_a_real_worker_produces_the_workbook(generated, client_of, celery_worker_process):
+    celery_worker_process()
+    export = ask(client_of(generated.provincial), exporter="workbook", year=2026)
+    wait_for(lambda: Export.objects.get(pk=export.pk).status == "done", timeout=120)
+    export.refresh_from_db()
+    assert export.file.size > 5000
