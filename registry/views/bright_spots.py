@@ -112,8 +112,9 @@ def bright_spot_create(request, pk: int):
             lambda **parts: services.bright_spot_create(unit=unit, year=year, by=request.user, **parts),
         )  # fmt: skip
         if saved:
-            messages.success(
+            draft_saved(
                 request,
+                draft_key(unit, year),
                 _("The bright spot was saved as a draft. Submit the list when it is complete."),
             )
             return redirect("registry:bright-spot-detail", saved.pk)
