@@ -19,9 +19,11 @@ def open_year(cast):
     """An administrator moved this year's deadline ten days ahead, so registration is open."""
     today = timezone.localdate()
     RegistrationPeriod.objects.create(
-        province=cast.province, year=today.year, deadline=today + timedelta(days=10),
+        province=cast.province,
+        year=today.year,
+        deadline=today + timedelta(days=10),
         report_deadline=today.replace(month=12, day=31),
-    )  # fmt: skip
+    )
     return today.year
 
 
@@ -48,8 +50,14 @@ def register(page, *, field_button, name, address, milestone, with_file=False):
 
 def test_register_submit_return_revise_resubmit_accept(cast, open_year, page, screenshot):
     log_in(page, "official_a")
-    register(page, field_button="Điểm sáng QCDC", name="Đối thoại trực tiếp với Nhân dân hằng quý",
-             address="Nhà văn hóa xóm 3", milestone="Đối thoại lần 1", with_file=True)  # fmt: skip
+    register(
+        page,
+        field_button="Điểm sáng QCDC",
+        name="Đối thoại trực tiếp với Nhân dân hằng quý",
+        address="Nhà văn hóa xóm 3",
+        milestone="Đối thoại lần 1",
+        with_file=True,
+    )
     expect(page.get_by_role("link", name="ke-hoach.pdf")).to_be_visible()
     assert page.evaluate("Object.keys(localStorage).length") == 0  # the saved draft is dropped
     screenshot("qcdc-draft")
@@ -57,8 +65,13 @@ def test_register_submit_return_revise_resubmit_accept(cast, open_year, page, sc
     page.get_by_role("link", name=f"Đăng ký năm {open_year} · Xã Nghĩa Dũng").click()
     expect(page.get_by_text("Chưa có điểm sáng DVCQ")).to_be_visible()
     page.goto("/")
-    register(page, field_button="Điểm sáng DVCQ", name="Bộ phận một cửa thân thiện",
-             address="Trụ sở UBND xã", milestone="Sắp xếp lại bộ phận một cửa")  # fmt: skip
+    register(
+        page,
+        field_button="Điểm sáng DVCQ",
+        name="Bộ phận một cửa thân thiện",
+        address="Trụ sở UBND xã",
+        milestone="Sắp xếp lại bộ phận một cửa",
+    )
     page.get_by_role("link", name=f"Đăng ký năm {open_year} · Xã Nghĩa Dũng").click()
     expect(page.get_by_text("Đã có đủ hai lĩnh vực.")).to_be_visible()
     screenshot("list-ready")
