@@ -31,12 +31,17 @@ class Links:
         self.base = {**scope.query(), "year": year}
         if view == CURRENT:
             self.base["view"] = view
+        # A page has hundreds of figures: the two list addresses are worked out once.
+        self.addresses = {
+            "spots": reverse("reporting:bright-spots"),
+            "units": reverse("reporting:units"),
+        }
 
     def spots(self, **filters) -> str:
-        return f"{reverse('reporting:bright-spots')}?{urlencode({**self.base, **filters})}"
+        return f"{self.addresses['spots']}?{urlencode({**self.base, **filters})}"
 
     def units(self, **filters) -> str:
-        return f"{reverse('reporting:units')}?{urlencode({**self.base, **filters})}"
+        return f"{self.addresses['units']}?{urlencode({**self.base, **filters})}"
 
     def figure(self, figure: figures.Figure, **params) -> str:
         target = self.units if figure.links_to == "units" else self.spots
@@ -215,7 +220,7 @@ def download_buttons(years: list[int], year: int) -> list[tuple[str, int, str]]:
 
 
 def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str) -> dict:
-    summaries = s.summarize(scope, years, view)
+    summaries = s.summarize(scope, years, view, detail=[year])
     current = summaries[year]
     links = Links(scope, year, view)
     trends, trend_columns = trend_rows(scope, summaries, view)

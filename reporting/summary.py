@@ -9,6 +9,7 @@ extension / not submitted, annual report). A figure is "how many match these fil
 page it links to lists the bright spots or units matching the same filters (`filters.py`).
 """
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,18 +59,12 @@ class Tally:
     def count(self, status: str = "registered", **filters) -> int:
         """Bright spots matching `filters` (by default the registered ones: R7's list, not
         withdrawn). `status="counted"` takes every submitted one, withdrawn included."""
-        wanted = [(SPOT_KEY.index(name), value) for name, value in filters.items()]
-        total = 0
-        for key, n in self.spots.items():
-            if not status_matches(key[2], status):
-                continue
-            if all(key[i] == value for i, value in wanted):
-                total += n
-        return total
+        wanted = (status, tuple(sorted(filters.items())))
+        return sum(n for key, n in self.spots.items() if _spot_matches(wanted, key))
 
     def unit_count(self, **filters) -> int:
-        wanted = [(UNIT_KEY.index(name), value) for name, value in filters.items()]
-        return sum(n for key, n in self.units.items() if all(key[i] == v for i, v in wanted))
+        wanted = tuple(sorted(filters.items()))
+        return sum(n for key, n in self.units.items() if _unit_matches(wanted, key))
 
     @property
     def registered(self) -> int:
@@ -91,6 +86,21 @@ class Tally:
     def mean_progress(self) -> int | None:
         registered = self.registered
         return round(self.progress_sum / registered) if registered else None
+
+
+# Whether a group's key matches a figure's filters, remembered: the keys are few (fields × levels
+# × statuses × …) and the national workbook asks millions of times.
+@functools.cache
+def _spot_matches(wanted: tuple, key: tuple) -> bool:
+    status, filters = wanted
+    if not status_matches(key[2], status):
+        return False
+    return all(key[SPOT_KEY.index(name)] == value for name, value in filters)
+
+
+@functools.cache
+def _unit_matches(wanted: tuple, key: tuple) -> bool:
+    return all(key[UNIT_KEY.index(name)] == value for name, value in wanted)
 
 
 def status_matches(status: str, wanted: str) -> bool:
@@ -276,34 +286,28 @@ def _row_of(rows: dict, units, pk: int, view: str) -> Row:
     return rows[key]
 
 
-def summarize(scope: ReportScope, years, view: str = HISTORICAL) -> dict[int, YearSummary]:
-    """The summary of each of `years` for the scope, grouped as `view` says (R2, R23)."""
+def summarize(
+    scope: ReportScope, years, view: str = HISTORICAL, *, detail=None
+) -> dict[int, YearSummary]:
+    """The summary of each of `years` for the scope, grouped as `view` says (R2, R23).
+
+    Rows, localities and types of unit are built for the years in `detail` (all by default);
+    the other years get their totals only, as a trend needs.
+    """
     years = sorted(set(years))
+    detail = set(years if detail is None else detail)
     periods = deadlines(scope.province, years)
     groups = list(spot_groups(scope, years))
     facts = unit_facts(scope, years, groups, periods)
-    units, root = scope.units, scope.units[scope.root.pk]
+    by_year: dict[int, list] = {year: [] for year in years}
+    for group in groups:
+        by_year[group[0]].append(group)
     summaries = {}
     for year in years:
-        rows: dict[int, Row] = {}
-        for fact in facts[year]:
-            _row_of(rows, units, fact.unit.pk, view).tally.units[fact.key] += 1
-        for group_year, unit_id, key, n, progress in groups:
-            if group_year == year:
-                tally = _row_of(rows, units, unit_id, view).tally
-                tally.spots[key] += n
-                if key[2] in REGISTERED:
-                    tally.progress_sum += progress
-        total, localities, kinds = Tally(), {}, {}
-        for pk, row in rows.items():
-            total += row.tally
-            locality = units.locality(pk, root)
-            if locality not in localities:
-                localities[locality] = Row(unit=units[locality])
-            localities[locality].tally += row.tally
-            localities[locality].members |= row.members
-            kinds.setdefault(row.unit.kind, Tally())
-            kinds[row.unit.kind] += row.tally
+        if year in detail:
+            total, rows, localities, kinds = _grouped(scope, view, facts[year], by_year[year])
+        else:
+            total, rows, localities, kinds = _total(facts[year], by_year[year]), {}, {}, {}
         summaries[year] = YearSummary(
             year=year,
             view=view,
@@ -316,6 +320,41 @@ def summarize(scope: ReportScope, years, view: str = HISTORICAL) -> dict[int, Ye
             facts=facts[year],
         )
     return summaries
+
+
+def _total(facts, groups) -> Tally:
+    total = Tally()
+    for fact in facts:
+        total.units[fact.key] += 1
+    for _year, _unit_id, key, n, progress in groups:
+        total.spots[key] += n
+        if key[2] in REGISTERED:
+            total.progress_sum += progress
+    return total
+
+
+def _grouped(scope, view, facts, groups):
+    """The year's rows (units), localities and types of unit, and their total."""
+    units, root = scope.units, scope.units[scope.root.pk]
+    rows: dict[int, Row] = {}
+    for fact in facts:
+        _row_of(rows, units, fact.unit.pk, view).tally.units[fact.key] += 1
+    for _year, unit_id, key, n, progress in groups:
+        tally = _row_of(rows, units, unit_id, view).tally
+        tally.spots[key] += n
+        if key[2] in REGISTERED:
+            tally.progress_sum += progress
+    total, localities, kinds = Tally(), {}, {}
+    for pk, row in rows.items():
+        total += row.tally
+        locality = units.locality(pk, root)
+        if locality not in localities:
+            localities[locality] = Row(unit=units[locality])
+        localities[locality].tally += row.tally
+        localities[locality].members |= row.members
+        kinds.setdefault(row.unit.kind, Tally())
+        kinds[row.unit.kind] += row.tally
+    return total, rows, localities, kinds
 
 
 def summary_years(scope: ReportScope, today: date) -> list[int]:

@@ -61,8 +61,8 @@ class ExportRequest:
             (_("Counted"), _("Only what units submitted: drafts are never counted.")),
         ]
 
-    def summaries(self, scope: ReportScope) -> dict[int, s.YearSummary]:
-        return s.summarize(scope, self.years, self.view)
+    def summaries(self, scope: ReportScope, detail=None) -> dict[int, s.YearSummary]:
+        return s.summarize(scope, self.years, self.view, detail=detail)
 
 
 class Exporter:

@@ -70,7 +70,7 @@ def heading_for(province) -> Heading:
 def synthesis_context(request: ExportRequest) -> dict:
     scope = request.scopes[0]
     year = max(request.years)
-    summaries = request.summaries(scope)
+    summaries = request.summaries(scope, detail=[year])
     current = summaries[year]
     links = dashboard.NoLinks()
     total = current.total

@@ -146,8 +146,11 @@ class Units(GroupTable):
         ]
 
 
-def _local(moment):
-    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+def _local(moment, zone=None):
+    """The moment in the programme's time zone, without tzinfo (Excel has no time zones)."""
+    if moment is None:
+        return None
+    return moment.astimezone(zone or timezone.get_default_timezone()).replace(tzinfo=None)
 
 
 class BrightSpots(Table):
@@ -175,6 +178,7 @@ class BrightSpots(Table):
 
     def rows(self, request, scope, summaries=None):
         units, root = scope.units, scope.units[scope.root.pk]
+        zone = timezone.get_default_timezone()
         levels, statuses = dict(Level.choices), dict(BrightSpot.Status.choices)
         timeliness = {k: str(v) for k, v in Timeliness.choices}
         levels = {k: str(v) for k, v in levels.items()}
@@ -204,8 +208,8 @@ class BrightSpots(Table):
                 levels.get(level, level),
                 statuses.get(status, status),
                 timeliness.get(timely, ""),
-                _local(submitted),
-                _local(reviewed),
+                _local(submitted, zone),
+                _local(reviewed, zone),
                 progress,
             ]
 

@@ -1,0 +1,184 @@
+"""Benchmark: reporting (issue 5) on the national dataset.
+
+    DATABASE_URL=postgres://…/bs_bench_reporting .venv/bin/python -m bench.reporting
+
+Needs `manage.py generate_dataset --flush` on that database first (34 provinces, ~13,000 units,
+~150,000 bright spots over five years). Measures, each against the same work's SQL replayed
+through a bare database cursor in the same process (every statement the export or page ran):
+
+1. one province-year workbook (Nghệ An, this year)          goal: under 3 s
+2. the national five-year workbook                           goal: under 30 s, peak memory under
+   500 MB and constant in the number of rows: measured in fresh processes at two sizes (half the
+   provinces, then all of them) as the resident set's peak and its growth over the process's size
+   before the export
+3. the dashboard page of a province (Nghệ An, this year)     goal: median under 150 ms
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+from bench.common import django_setup, machine, measure
+
+django_setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+
+from registry.models import BrightSpot, Province, RoleAssignment, Unit  # noqa: E402
+from reporting.exports import ExportRequest  # noqa: E402
+from reporting.exports.workbook import Workbook  # noqa: E402
+from reporting.scope import ReportScope  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return kb / 1024
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def scopes(count: int | None = None) -> list[ReportScope]:
+    provinces = list(Province.objects.order_by("code"))[:count]
+    return [ReportScope(province=p, root=p.root_unit) for p in provinces]
+
+
+def years() -> list[int]:
+    last = timezone.localdate().year
+    return list(range(last - 4, last + 1))
+
+
+def workbook(request: ExportRequest) -> int:
+    with translation.override("vi"), tempfile.TemporaryFile() as output:
+        Workbook().render(request, output, lambda fraction: None)
+        return output.tell()
+
+
+def replay(statements: list[str]):
+    """The work's own SQL through a bare cursor: the database's share of it."""
+
+    def run():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                if cursor.description:
+                    cursor.fetchall()
+
+    return run
+
+
+def captured(fn) -> list[str]:
+    """The SQL `fn` ran; a server-side cursor's query is kept as the plain SELECT it reads."""
+    with CaptureQueriesContext(connection) as context:
+        fn()
+    statements = []
+    for query in context.captured_queries:
+        sql = query["sql"]
+        if sql.startswith(("FETCH", "CLOSE")):
+            continue
+        if sql.startswith("DECLARE"):
+            sql = sql[sql.index(" FOR ") + 5 :]
+        statements.append(sql)
+    return statements
+
+
+def child(count: int) -> None:
+    """One national workbook in a fresh process: its time, rows and memory, as JSON."""
+    request = ExportRequest(scopes=scopes(count), years=years(), view="historical")
+    for scope in request.scopes:
+        scope.units  # noqa: B018 - as the export does; loaded before measuring the baseline size
+    before = rss_mb()
+    started = time.perf_counter()
+    size = workbook(request)
+    elapsed = time.perf_counter() - started
+    rows = (
+        BrightSpot.objects.filter(
+            province__in=[s.province for s in request.scopes], year__in=request.years
+        )
+        .exclude(status="draft")
+        .count()
+    )
+    print(json.dumps({"provinces": count, "rows": rows, "seconds": elapsed, "before_mb": before,
+                      "peak_mb": peak_mb(), "file_mb": size / 2**20}))  # fmt: skip
+
+
+def national(count: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.reporting", "--child", str(count)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Run this benchmark on PostgreSQL with the national dataset (see the docstring).")
+    if args.child:
+        return child(args.child)
+
+    province = Province.objects.get(code="40")
+    this_year = timezone.localdate().year
+    print(f"Machine: {machine()}")
+    print(f"Date: {timezone.localdate().isoformat()}")
+    print(f"Dataset: {Province.objects.count()} provinces, {Unit.objects.count()} units, "
+          f"{BrightSpot.objects.count()} bright spots, years {years()[0]}–{years()[-1]}\n")  # fmt: skip
+
+    print("| measure | median | p95 | raw SQL | ratio | queries |")
+    print("|---|---:|---:|---:|---:|---:|")
+    one = ExportRequest(
+        scopes=[ReportScope(province=province, root=province.root_unit)], years=[this_year],
+        view="historical",
+    )  # fmt: skip
+    statements = captured(lambda: workbook(one))
+    app = measure(lambda: workbook(one), repeat=max(5, args.repeat // 3), warmup=1)
+    sql = measure(replay(statements), repeat=max(5, args.repeat // 3), warmup=1)
+    print(f"| province-year workbook ({province.name} {this_year}) | {app['median_ms'] / 1000:.2f} s "
+          f"| {app['p95_ms'] / 1000:.2f} s | {sql['median_ms'] / 1000:.2f} s | "
+          f"{app['median_ms'] / sql['median_ms']:.1f}x | {len(statements)} |")  # fmt: skip
+
+    staff = RoleAssignment.objects.get(province=province, role="provincial_staff").user
+    client = Client()
+    client.force_login(staff)
+    url = f"/reports/?year={this_year}"
+    assert client.get(url).status_code == 200
+    statements = captured(lambda: client.get(url))
+    page = measure(lambda: client.get(url), repeat=args.repeat)
+    sql = measure(replay(statements), repeat=args.repeat)
+    print(f"| dashboard page ({province.name} {this_year}) | {page['median_ms']:.0f} ms | "
+          f"{page['p95_ms']:.0f} ms | {sql['median_ms']:.1f} ms | "
+          f"{page['median_ms'] / sql['median_ms']:.1f}x | {len(statements)} |")  # fmt: skip
+
+    everything = ExportRequest(scopes=scopes(), years=years(), view="historical")
+    statements = captured(lambda: workbook(everything))
+    started = time.perf_counter()
+    replay(statements)()
+    sql_seconds = time.perf_counter() - started
+    half, full = national(len(everything.scopes) // 2), national(len(everything.scopes))
+    print(f"| national five-year workbook | {full['seconds']:.1f} s | (one run) | "
+          f"{sql_seconds:.1f} s | {full['seconds'] / sql_seconds:.1f}x | {len(statements)} |\n")  # fmt: skip
+
+    print(
+        "| national workbook, fresh process | bright spots | time | file | size before | peak | growth |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for run in (half, full):
+        print(f"| {run['provinces']} provinces × 5 years | {run['rows']} | {run['seconds']:.1f} s | "
+              f"{run['file_mb']:.1f} MB | {run['before_mb']:.0f} MB | {run['peak_mb']:.0f} MB | "
+              f"{run['peak_mb'] - run['before_mb']:+.0f} MB |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
