@@ -10,4 +10,10 @@ class ReportingConfig(AppConfig):
         from registry.audit_labels import ACTIONS
         from reporting import navigation  # noqa: F401 - registers the menu and the home panel
 
-        ACTIONS.update({"report.export_requested": _("asked for a download of the summary")})
+        ACTIONS.update(
+            {
+                "report.export_requested": _("asked for a download of the summary"),
+                "letterhead.created": _("set the synthesis report's letterhead"),
+                "letterhead.changed": _("changed the synthesis report's letterhead"),
+            }
+        )

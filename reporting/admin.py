@@ -1,0 +1,37 @@
+"""Admin pages of reporting: how each province's synthesis report is headed and signed, and the
+downloads people asked for (read only)."""
+
+from django.contrib import admin
+
+from registry.admin import ProvinceScopedAdmin
+from registry.services import audit_record
+from reporting.models import Export, Letterhead
+
+
+@admin.register(Letterhead)
+class LetterheadAdmin(ProvinceScopedAdmin):
+    """Names are data (R3): the issuing board, its signing form and its recipients change."""
+
+    list_display = ["province", "authority", "number_symbol", "signer_name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit_record(
+            actor=request.user,
+            action="letterhead.changed" if change else "letterhead.created",
+            target=obj,
+            to_state=obj.authority,
+        )
+
+
+@admin.register(Export)
+class ExportAdmin(ProvinceScopedAdmin):
+    list_display = ["created_at", "requested_by", "exporter", "scope_label", "status", "progress"]
+    list_filter = ["status", "exporter"]
+    list_select_related = ["requested_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
