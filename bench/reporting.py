@@ -12,6 +12,8 @@ through a bare database cursor in the same process (every statement the export o
    provinces, then all of them) as the resident set's peak and its growth over the process's size
    before the export
 3. the dashboard page of a province (Nghệ An, this year)     goal: median under 150 ms
+
+and, without a goal, the synthesis report PDF of the same province and year.
 """
 
 import argparse
@@ -33,6 +35,7 @@ from django.utils import timezone, translation  # noqa: E402
 
 from registry.models import BrightSpot, Province, RoleAssignment, Unit  # noqa: E402
 from reporting.exports import ExportRequest  # noqa: E402
+from reporting.exports.synthesis import SynthesisReport  # noqa: E402
 from reporting.exports.workbook import Workbook  # noqa: E402
 from reporting.scope import ReportScope  # noqa: E402
 
@@ -60,6 +63,12 @@ def years() -> list[int]:
 def workbook(request: ExportRequest) -> int:
     with translation.override("vi"), tempfile.TemporaryFile() as output:
         Workbook().render(request, output, lambda fraction: None)
+        return output.tell()
+
+
+def synthesis(request: ExportRequest) -> int:
+    with tempfile.TemporaryFile() as output:
+        SynthesisReport().render(request, output, lambda fraction: None)
         return output.tell()
 
 
@@ -148,6 +157,11 @@ def main():
     print(f"| province-year workbook ({province.name} {this_year}) | {app['median_ms'] / 1000:.2f} s "
           f"| {app['p95_ms'] / 1000:.2f} s | {sql['median_ms'] / 1000:.2f} s | "
           f"{app['median_ms'] / sql['median_ms']:.1f}x | {len(statements)} |")  # fmt: skip
+
+    trend = ExportRequest(scopes=one.scopes, years=years(), view="historical")
+    pdf = measure(lambda: synthesis(trend), repeat=5, warmup=1)
+    print(f"| synthesis report PDF ({province.name} {this_year}, trend from {years()[0]}) | "
+          f"{pdf['median_ms'] / 1000:.2f} s | {pdf['p95_ms'] / 1000:.2f} s | | | |")  # fmt: skip
 
     staff = RoleAssignment.objects.get(province=province, role="provincial_staff").user
     client = Client()

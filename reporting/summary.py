@@ -7,6 +7,10 @@ Each bright spot falls in one group (field, level, status, timeliness, progress 
 unit-year in one group (registered both fields / one / none, registration on time / under an
 extension / not submitted, annual report). A figure is "how many match these filters", and the
 page it links to lists the bright spots or units matching the same filters (`filters.py`).
+
+Recognition (R16–R22) enters the same way once its records exist: the dossier's outcome and the
+commendation of a bright spot become more dimensions of SPOT_KEY, read by `spot_groups` in the
+same query, with their figures in `reporting.figures` and their filters in `reporting.filters`.
 """
 
 import functools

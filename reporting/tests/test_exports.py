@@ -94,3 +94,23 @@ def test_a_real_worker_produces_the_workbook(generated, client_of, celery_worker
     wait_for(lambda: Export.objects.get(pk=export.pk).status == "done", timeout=120)
     export.refresh_from_db()
     assert export.file.size > 5000
+
+
+def test_a_national_reader_gets_one_workbook_of_every_province(
+    generated, client_of, django_capture_on_commit_callbacks
+):
+    from registry.tests.factories import UserFactory
+
+    national = UserFactory(username="national", is_superuser=True, is_staff=True)
+    client = client_of(national)
+    assert "Bảng tính các tỉnh" in client.get(reverse("reporting:summary")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        export = ask(client, exporter="workbook", national="on", year=2026, first_year=2024)
+    export.refresh_from_db()
+    assert export.status == "done" and export.province is None and "2" in export.scope_label
+    book = openpyxl.load_workbook(export.file.open("rb"))
+    overview = {row[0]: row[1:] for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]}
+    both = [generated.province, generated.other]
+    assert overview["Điểm sáng đăng ký"][2] == sum(reference.spots(p, 2026).count() for p in both)
+    provinces = {row[1] for row in book["Điểm sáng"].iter_rows(min_row=4, values_only=True)}
+    assert provinces == {p.name for p in both}
