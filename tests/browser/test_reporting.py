@@ -43,3 +43,12 @@ def test_an_official_reads_the_history_of_the_merged_commune(generated, page, sc
     expect(page.get_by_role("heading", name=re.compile(generated.new_commune.name))).to_be_visible()
     expect(page.get_by_text(generated.merged.name).first).to_be_visible()
     screenshot("unit-history")
+
+
+def test_committee_staff_read_their_field_on_a_phone(generated, page, screenshot):  # noqa: F811
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, generated.qcdc_staff.username, password="bench-password")
+    page.goto("/reports/")
+    expect(page.get_by_test_id("scope")).to_contain_text(generated.qcdc.name)
+    expect(page.get_by_test_id("fields")).not_to_contain_text("DVCQ")
+    screenshot("committee-phone")
