@@ -103,3 +103,13 @@ def test_unit_history(data, client_of):
     assert client_of(data.other_province_staff).get(url).status_code == 404
     assert client_of(data.qcdc_staff).get(url).status_code == 403
     assert client_of(None).get(url).status_code == 302
+
+
+def test_the_menu_and_home_offer_the_summary_to_those_who_read_it(data, client_of):
+    summary = reverse("reporting:summary")
+    for user in (data.provincial, data.qcdc_staff, data.admin):
+        html = client_of(user).get(reverse("home")).content.decode()
+        assert f'href="{summary}"' in html, user
+    html = client_of(data.official_a).get(reverse("home")).content.decode()
+    assert f'href="{summary}"' not in html
+    assert reverse("reporting:unit-history", args=[data.unit_a.pk]) in html

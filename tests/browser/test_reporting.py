@@ -52,3 +52,22 @@ def test_committee_staff_read_their_field_on_a_phone(generated, page, screenshot
     expect(page.get_by_test_id("scope")).to_contain_text(generated.qcdc.name)
     expect(page.get_by_test_id("fields")).not_to_contain_text("DVCQ")
     screenshot("committee-phone")
+
+
+def test_the_progress_page_shows_the_link_when_the_file_is_ready(generated, page, screenshot):  # noqa: F811
+    from reporting import services
+    from reporting.models import Export
+
+    export = Export.objects.create(
+        requested_by=generated.provincial, province=generated.province, exporter="workbook",
+        options={"province": generated.province.pk, "years": [2026], "view": "historical"},
+        scope_label=generated.root.name,
+    )  # fmt: skip
+    log_in(page, "gen.provincial")
+    page.goto(f"/reports/exports/{export.pk}/")
+    expect(page.get_by_text("Đang chờ")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải tệp về")).to_be_hidden()
+    screenshot("waiting")
+    services.export_produce(export_id=export.pk)  # what the worker does meanwhile
+    expect(page.get_by_role("link", name="Tải tệp về")).to_be_visible()
+    expect(page.locator("[data-export-percent]")).to_have_text("100%")
