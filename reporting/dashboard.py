@@ -226,10 +226,12 @@ def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str
     trends, trend_columns = trend_rows(scope, summaries, view)
     scope_fields = {**scope.query(), "year": year, "view": view}
     no_year = {k: v for k, v in scope_fields.items() if k != "year"}
+    no_unit = {k: v for k, v in scope_fields.items() if k != "unit"}
     return {
         "scope_fields": scope_fields,
         "scope_query": urlencode(scope_fields),
         "scope_query_no_year": urlencode(no_year),
+        "drill_query": urlencode(no_unit),
         "key_figures": key_figures(scope, current.total, links),
         "download_buttons": download_buttons(years, year),
         "non_compliant_url": links.units(compliance="not_both"),
