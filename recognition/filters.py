@@ -71,13 +71,17 @@ class LibraryForm(forms.Form):
     field = forms.ChoiceField(
         label=_("Field"), required=False, choices=[("", _("All fields")), *Field.choices]
     )
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    # Any year may be asked (a link may name a year without recognitions); the menu offers those
+    # that have some.
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     province = forms.ChoiceField(label=_("Province"), required=False)
     locality = forms.CharField(label=_("Locality"), required=False, max_length=100)
 
     def __init__(self, *args, years, provinces, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["year"].widget = forms.Select(
+            choices=[("", _("All years")), *((y, y) for y in years)]
+        )
         self.fields["province"].choices = [
             ("", _("All provinces")),
             *((p.code, p.name) for p in provinces),
@@ -86,6 +90,8 @@ class LibraryForm(forms.Form):
 
     def criteria(self) -> dict:
         """The search as keyword arguments of `library_search`; an invalid value is ignored."""
+        if not self.is_bound:
+            return {}
         if not self.is_valid():
             return {
                 name: self.cleaned_data.get(name)
