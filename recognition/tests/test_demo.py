@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
-from recognition.models import CommendationProposal, Certificate, Decision, Dossier
+from recognition.models import Certificate, CommendationProposal, Decision, Dossier
 from registry import demo_org
 from registry.models import BrightSpot
 
