@@ -25,9 +25,6 @@ def menu(request, scope):
         items.append(
             (_("Dossiers"), reverse("recognition:committee-dossiers", args=[steering[0].pk]))
         )
-        items.append(
-            (_("Decisions"), reverse("recognition:committee-decisions", args=[steering[0].pk]))
-        )
     items.append((_("Library"), reverse("recognition:library")))
     return items
 

@@ -128,7 +128,7 @@ def authority_for(level_unit, **changes):
         "decision_symbol": "QĐ-UBND",
         "signing_form": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
         "signer_title": "PHÓ CHỦ TỊCH",
-        "signer_name": "Bùi Đình Long",
+        "signer_name": "Hoàng Minh Châu",
         "legal_bases": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
         **changes,
     }

@@ -186,7 +186,7 @@ def test_decision_pdf_in_the_administrative_format(cast, proposed_pair, client_o
         "QUYẾT ĐỊNH",
         "Công nhận 2 điểm sáng",
         "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
-        "Bùi Đình Long",
+        "Hoàng Minh Châu",
         "DANH SÁCH ĐIỂM SÁNG ĐƯỢC CÔNG NHẬN",
         "Kèm theo Quyết định số 125/QĐ-UBND ngày 05 tháng 11 năm 2026",
         proposed_pair[0].bright_spot.name,

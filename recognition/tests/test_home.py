@@ -42,5 +42,5 @@ def test_the_menu_offers_what_the_role_may_use(cast, client_of):
     assert reverse("recognition:committee-dossiers", args=[cast.qcdc.pk]) not in official
     staff = home(client_of(cast.qcdc_staff))
     assert reverse("recognition:committee-dossiers", args=[cast.qcdc.pk]) in staff
-    assert reverse("recognition:committee-decisions", args=[cast.qcdc.pk]) in staff
+    assert reverse("recognition:committee-decisions", args=[cast.qcdc.pk]) in staff  # its panel
     assert reverse("recognition:library") in staff

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brightspots.drafts import draft_saved
 from recognition import selectors, services
 from recognition.filters import DossierFilter
 from recognition.forms import AssignForm, ProposalForm, ScoreForm, SupplementForm, attach_errors
@@ -91,7 +92,9 @@ def score(request, pk: int):
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, _("Your scores were saved."))
+            draft_saved(
+                request, f"score-{dossier.pk}-{request.user.pk}", _("Your scores were saved.")
+            )
             return redirect("recognition:dossier-detail", dossier.pk)
     return render(request, "recognition/score_form.html", {"dossier": dossier, "form": form})
 
