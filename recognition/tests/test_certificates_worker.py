@@ -24,7 +24,9 @@ def rendered():
     return Certificate.objects.exclude(rendered_at=None).count()
 
 
-def test_a_killed_worker_and_its_successor_issue_exactly_fifty(cast, celery_worker_process, settings, tmp_path):
+def test_a_killed_worker_and_its_successor_issue_exactly_fifty(
+    cast, celery_worker_process, settings, tmp_path
+):
     settings.MEDIA_ROOT = media = tmp_path / "media"
     authority_for(cast.root)
     dossiers = bulk_proposed(cast.unit_a, cast.qcdc, 50, reviewer=cast.qcdc_staff)
@@ -48,7 +50,9 @@ def test_a_killed_worker_and_its_successor_issue_exactly_fifty(cast, celery_work
     celery_worker_process(MEDIA_ROOT=str(media))
     assert jobs.sweep() == 1
     wait_for(
-        lambda: CertificateBatch.objects.filter(decision=decision, finished_at__isnull=False).exists(),
+        lambda: CertificateBatch.objects.filter(
+            decision=decision, finished_at__isnull=False
+        ).exists(),
         timeout=180,
     )
 

@@ -5,7 +5,6 @@ its certificate, whose QR code opens the verification page, which says valid."""
 import shutil
 import subprocess
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -19,7 +18,6 @@ from registry.tests.factories import UserFactory, assign
 from tests.browser.conftest import SCREENSHOTS, log_in
 
 
-
 @pytest.fixture
 def journey(cast, settings, tmp_path, live_server):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -27,12 +25,17 @@ def journey(cast, settings, tmp_path, live_server):
     today = timezone.localdate()
     # The window is open today whatever the date the suite runs on.
     RecognitionPeriod.objects.create(
-        province=cast.province, year=today.year, opens=today - timedelta(days=20), closes=today + timedelta(days=6)
+        province=cast.province,
+        year=today.year,
+        opens=today - timedelta(days=20),
+        closes=today + timedelta(days=6),
     )
     authority_for(cast.root)
     second = UserFactory(username="qcdc_staff_2", full_name="Võ Thị Lan")
     assign(second, RoleAssignment.Role.COMMITTEE_STAFF, committee=cast.qcdc)
-    spots = cast_pair(cast, year=today.year, names=("Dân chủ - Đồng thuận - Phát triển ở xóm Đồng Sơn", ""))
+    spots = cast_pair(
+        cast, year=today.year, names=("Dân chủ - Đồng thuận - Phát triển ở xóm Đồng Sơn", "")
+    )
     return spots["qcdc"]
 
 
@@ -51,7 +54,9 @@ def score_all(page, verdicts):
         fieldset.get_by_label(verdicts[index % len(verdicts)], exact=True).check()
 
 
-def test_the_whole_recognition_journey(cast, journey, page, browser, live_server, screenshot, tmp_path):
+def test_the_whole_recognition_journey(
+    cast, journey, page, browser, live_server, screenshot, tmp_path
+):
     sample = tmp_path / "to-trinh.pdf"
     sample.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
     today = timezone.localdate()
@@ -59,7 +64,11 @@ def test_the_whole_recognition_journey(cast, journey, page, browser, live_server
     # 1. The unit prepares the dossier, part by part, and submits it.
     log_in(page, "official_a")
     page.get_by_role("link", name="Công nhận", exact=True).first.click()
-    expect(page.get_by_role("heading", name=f"Hồ sơ đề nghị công nhận của Xã Nghĩa Dũng năm {today.year}")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "heading", name=f"Hồ sơ đề nghị công nhận của Xã Nghĩa Dũng năm {today.year}"
+        )
+    ).to_be_visible()
     screenshot("unit-dossiers")
     page.get_by_role("row", name=journey.name).get_by_role("button", name="Lập hồ sơ").click()
     expect(page.get_by_test_id("checklist")).to_contain_text("Còn thiếu")
@@ -68,8 +77,12 @@ def test_the_whole_recognition_journey(cast, journey, page, browser, live_server
     page.get_by_test_id("checklist").get_by_role("link", name="Sửa").nth(0).click()
     for fieldset in page.locator("fieldset").all():
         fieldset.get_by_label("Mức độ đạt").select_option("achieved")
-        fieldset.get_by_label("Cách thực hiện").fill("Đơn vị đã thực hiện đầy đủ, có kết quả cụ thể.")
-    page.get_by_label("Cách làm").fill("Tổ chức đối thoại hằng quý giữa người đứng đầu và Nhân dân.")
+        fieldset.get_by_label("Cách thực hiện").fill(
+            "Đơn vị đã thực hiện đầy đủ, có kết quả cụ thể."
+        )
+    page.get_by_label("Cách làm").fill(
+        "Tổ chức đối thoại hằng quý giữa người đứng đầu và Nhân dân."
+    )
     page.get_by_label("Bài học kinh nghiệm").fill("Người đứng đầu gương mẫu, lắng nghe Nhân dân.")
     page.get_by_label("Hiệu quả").fill("100% kiến nghị được trả lời đúng hạn.")
     page.get_by_label("Sức lan tỏa").fill("Nhân rộng ra 12 xóm.")
@@ -79,7 +92,9 @@ def test_the_whole_recognition_journey(cast, journey, page, browser, live_server
 
     page.get_by_test_id("checklist").get_by_role("link", name="Sửa").nth(1).click()
     page.get_by_label("Cơ quan đánh giá").fill("Ban Dân vận Đảng ủy xã")
-    page.get_by_label("Tóm tắt ý kiến đánh giá").fill("Mô hình thiết thực, được Nhân dân đồng tình.")
+    page.get_by_label("Tóm tắt ý kiến đánh giá").fill(
+        "Mô hình thiết thực, được Nhân dân đồng tình."
+    )
     page.get_by_label("Văn bản đánh giá").set_input_files(str(sample))
     page.get_by_role("button", name="Lưu").click()
 
@@ -165,4 +180,6 @@ def test_the_whole_recognition_journey(cast, journey, page, browser, live_server
 
 def screenshot_page(page, step):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"test_the_whole_recognition_journey-{step}.png"), full_page=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / f"test_the_whole_recognition_journey-{step}.png"), full_page=True
+    )
