@@ -57,7 +57,3 @@ def dossier_checklist(dossier, assessments) -> list[ChecklistPart]:
         if not getattr(dossier, name):
             dispatch.missing.append(label)
     return [report, evaluation, dispatch]
-
-
-def is_complete(checklist: list[ChecklistPart]) -> bool:
-    return all(part.done for part in checklist)

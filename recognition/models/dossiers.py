@@ -24,7 +24,6 @@ class Dossier(models.Model):
         RECOGNIZED = "recognized", _("Recognized")
 
     EDITABLE = (Status.DRAFT, Status.SUPPLEMENT)
-    UNDER_REVIEW = (Status.SUBMITTED,)
 
     province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
     unit = models.ForeignKey(

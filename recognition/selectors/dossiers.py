@@ -35,22 +35,6 @@ def can_read_dossier(scope, dossier: Dossier) -> bool:
     )
 
 
-def dossiers_for_user(user):
-    """Every dossier the user may read, as one filter (for lists and counts)."""
-    scope = scope_for(user)
-    q = scope.official_units_q("unit__")
-    for path in scope.heritage_paths:
-        q |= Q(unit__path__startswith=path)
-    submitted = ~Q(status=Status.DRAFT)
-    if scope.is_superuser:
-        q |= submitted
-    if scope.committee_ids:
-        q |= Q(committee__in=scope.committee_ids) & submitted
-    if scope.reading_province_ids:
-        q |= Q(province__in=scope.reading_province_ids) & submitted
-    return Dossier.objects.filter(q)
-
-
 def get_dossier_for_user(user, pk: int, *, write: bool = False) -> Dossier:
     """The dossier if the user may read it (404 otherwise); with write=True only the unit's
     officials, who prepare it (403 for other readers)."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from brightspots.text import nfc
 from brightspots.uploads import clean_display_name
-from recognition.checklist import dossier_checklist, is_complete
+from recognition.checklist import dossier_checklist
 from recognition.models import AchievementLevel, Assessment, Dossier
 from recognition.periods import recognition_period_for
 from recognition.selectors.criteria import criteria_set_for
@@ -219,7 +219,3 @@ def dossier_submit(*, dossier: Dossier, version: int, by) -> Dossier:
 
 def _assessments(dossier) -> list[Assessment]:
     return list(dossier.assessments.select_related("criterion__criteria_set"))
-
-
-def dossier_is_complete(dossier) -> bool:
-    return is_complete(dossier_checklist(dossier, _assessments(dossier)))

@@ -108,8 +108,8 @@ def scored(dossier, reviewer, verdict="met", *, assigned_by=None):
     return review
 
 
-def proposed(dossier, reviewer):
-    with at(2026, 11, 2):
+def proposed(dossier, reviewer, *, when=(2026, 11, 2)):
+    with at(*when):
         scored(dossier, reviewer)
         dossier.refresh_from_db()
         services.dossier_propose(

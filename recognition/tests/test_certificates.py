@@ -282,3 +282,28 @@ def test_issuing_many_keeps_serials_distinct(cast, django_capture_on_commit_call
     services.certificates_allocate(decision)
     serials = list(Certificate.objects.values_list("serial", flat=True))
     assert len(serials) == len(set(serials)) == 12
+
+
+@pytest.mark.parametrize(
+    ("day", "line"),
+    [
+        (date(2026, 1, 5), "ngày 05 tháng 01 năm 2026"),
+        (date(2026, 4, 15), "ngày 15 tháng 4 năm 2026"),
+        (date(2025, 11, 30), "ngày 30 tháng 11 năm 2025"),
+    ],
+)
+def test_the_date_line_of_an_issued_certificate(cast, day, line):
+    """Decree 30's leading zeros: days 1–9 and months 1–2 only."""
+    authority_for(cast.root)
+    spots = cast_pair(cast, year=2025)
+    dossier = proposed(
+        submitted_dossier(spots["qcdc"], cast.official_a, when=(2025, 10, 20)),
+        cast.qcdc_staff,
+        when=(2025, 11, 3),
+    )
+    decision = decision_for(cast.qcdc, [dossier], cast.qcdc_staff, number=5, day=day)
+    services.certificates_allocate(decision)
+    certificate = services.certificate_render(Certificate.objects.get())
+    text = pdf_text(Path(certificate.file.path).read_bytes())
+    assert f"Nghệ An, {line}" in text
+    assert f"Theo Quyết định số 05/QĐ-UBND {line}" in text
