@@ -39,12 +39,15 @@ from recognition.selectors.dossiers import (
 from recognition.selectors.library import (
     PUBLIC_FIELDS,
     get_public_bright_spot,
+    library_list,
     library_provinces,
     library_search,
     library_years,
     public_bright_spots,
     public_record,
+    public_records,
     public_replications,
+    with_spread,
 )
 
 
@@ -84,6 +87,7 @@ __all__ = [
     "get_proposal_for_user",
     "get_public_bright_spot",
     "get_review_for_user",
+    "library_list",
     "library_provinces",
     "library_search",
     "library_years",
@@ -93,9 +97,11 @@ __all__ = [
     "proposed_dossiers",
     "public_bright_spots",
     "public_record",
+    "public_records",
     "public_replications",
     "replicable_bright_spots",
     "reviewer_choices",
     "unit_commendations",
     "unit_recognition",
+    "with_spread",
 ]

@@ -25,20 +25,33 @@ PUBLIC_FIELDS = [
 
 
 def public_bright_spots():
-    """Bright spots recognized by a Decision in force, with their spread (R24).
-
-    `replication_count` counts the submitted bright spots that replicate the model;
-    `spread_units` the distinct units they belong to: how far the model has spread.
-    """
-    live = Q(replications__status__in=LIVE_REPLICATION)
-    return (
-        BrightSpot.objects.filter(dossier__status=Dossier.Status.RECOGNIZED)
-        .select_related("unit__parent", "province", "dossier__decision")
-        .annotate(
-            replication_count=Count("replications", filter=live, distinct=True),
-            spread_units=Count("replications__unit", filter=live, distinct=True),
-        )
+    """Bright spots recognized by a Decision in force (R24), with what their pages show."""
+    return BrightSpot.objects.filter(dossier__status=Dossier.Status.RECOGNIZED).select_related(
+        "unit__parent", "province", "dossier__decision"
     )
+
+
+def with_spread(bright_spots) -> list:
+    """The bright spots with their spread, in one query for all of them (R24).
+
+    `replication_count`: submitted bright spots that replicate the model; `spread_units`: the
+    distinct units they belong to, i.e. how far the model has spread.
+    """
+    rows = list(bright_spots)
+    counts = {
+        row["replicates"]: row
+        for row in BrightSpot.objects.filter(
+            replicates__in=[b.pk for b in rows], status__in=LIVE_REPLICATION
+        )
+        .values("replicates")
+        .annotate(replications=Count("pk"), units=Count("unit", distinct=True))
+        .order_by()
+    }
+    for bright_spot in rows:
+        found = counts.get(bright_spot.pk, {})
+        bright_spot.replication_count = found.get("replications", 0)
+        bright_spot.spread_units = found.get("units", 0)
+    return rows
 
 
 def library_search(*, q="", field="", year=None, province="", locality=""):
@@ -63,21 +76,37 @@ def library_search(*, q="", field="", year=None, province="", locality=""):
     return found.order_by("-year", "name_sort", "pk")
 
 
-def library_provinces():
-    return (
-        Province.objects.filter(brightspot__dossier__status=Dossier.Status.RECOGNIZED)
-        .distinct()
-        .order_by("name")
+def library_list(found):
+    """The search results as the list shows them: only the columns it prints, so that sorting
+    thousands of recognized bright spots for one page stays cheap."""
+    return found.select_related(None).select_related("unit__parent", "province").only(
+        "name", "field", "year", "unit__name", "unit__parent__name", "province__name"
     )
+
+
+def library_provinces():
+    recognized = Dossier.objects.filter(status=Dossier.Status.RECOGNIZED)
+    return Province.objects.filter(pk__in=recognized.values("province")).order_by("name")
 
 
 def library_years() -> list[int]:
     return list(
-        BrightSpot.objects.filter(dossier__status=Dossier.Status.RECOGNIZED)
+        Dossier.objects.filter(status=Dossier.Status.RECOGNIZED)
         .values_list("year", flat=True)
         .distinct()
         .order_by("-year")
     )
+
+
+def public_records(bright_spots, chunk: int = 500):
+    """The public record of each bright spot, read in chunks (for the open data downloads)."""
+    batch = []
+    for bright_spot in bright_spots.iterator(chunk_size=chunk):
+        batch.append(bright_spot)
+        if len(batch) == chunk:
+            yield from (public_record(b) for b in with_spread(batch))
+            batch = []
+    yield from (public_record(b) for b in with_spread(batch))
 
 
 def get_public_bright_spot(pk: int) -> BrightSpot:
@@ -85,7 +114,7 @@ def get_public_bright_spot(pk: int) -> BrightSpot:
     bright_spot = public_bright_spots().filter(pk=pk).first()
     if bright_spot is None:
         raise Http404
-    return bright_spot
+    return with_spread([bright_spot])[0]
 
 
 def public_replications(bright_spot: BrightSpot) -> list[dict]:
@@ -118,7 +147,8 @@ def _dossier(bright_spot):
 
 
 def public_record(bright_spot: BrightSpot) -> dict:
-    """The public fields of one recognized bright spot (from `public_bright_spots`)."""
+    """The public fields of one recognized bright spot (from `public_bright_spots`, with its
+    spread from `with_spread`)."""
     dossier, unit = bright_spot.dossier, bright_spot.unit
     decision = dossier.decision
     locality = [unit.name] + ([unit.parent.name] if unit.parent_id else [])

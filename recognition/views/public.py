@@ -58,8 +58,9 @@ def _library_form(request):
 @require_GET
 def library(request):
     form = _library_form(request)
-    found = selectors.library_search(**form.criteria())
+    found = selectors.library_list(selectors.library_search(**form.criteria()))
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_spread(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
@@ -78,8 +79,7 @@ def library_detail(request, pk: int):
 
 
 def _records(request):
-    found = selectors.library_search(**_library_form(request).criteria())
-    return (selectors.public_record(b) for b in found.iterator(chunk_size=500))
+    return selectors.public_records(selectors.library_search(**_library_form(request).criteria()))
 
 
 @require_GET
