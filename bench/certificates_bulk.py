@@ -124,7 +124,7 @@ def main():
 
     worker = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "celery", "-A", "brightspots", "worker", "--pool=prefork",
-         "--concurrency=1", "--without-heartbeat", "--without-gossip", "--without-mingle",
+         "--concurrency=1", "--quiet", "--without-heartbeat", "--without-gossip", "--without-mingle",
          "-Q", queue, "--loglevel=WARNING"],
         env={**os.environ},
     )  # fmt: skip
