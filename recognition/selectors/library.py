@@ -79,8 +79,10 @@ def library_search(*, q="", field="", year=None, province="", locality=""):
 def library_list(found):
     """The search results as the list shows them: only the columns it prints, so that sorting
     thousands of recognized bright spots for one page stays cheap."""
-    return found.select_related(None).select_related("unit__parent", "province").only(
-        "name", "field", "year", "unit__name", "unit__parent__name", "province__name"
+    return (
+        found.select_related(None)
+        .select_related("unit__parent", "province")
+        .only("name", "field", "year", "unit__name", "unit__parent__name", "province__name")
     )
 
 

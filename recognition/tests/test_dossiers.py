@@ -191,3 +191,13 @@ def test_a_stale_page_does_not_overwrite(cast, dossier):
             by=cast.official_a,
         )
     assert refused.value.code == "changed_meanwhile"
+
+
+def test_the_bright_spot_page_leads_to_its_dossier(cast, pair, client_of):
+    url = reverse("registry:bright-spot-detail", args=[pair["qcdc"].pk])
+    assert "Lập hồ sơ" in client_of(cast.official_a).get(url).text
+    assert "Lập hồ sơ" not in client_of(cast.qcdc_staff).get(url).text
+    dossier = services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
+    link = reverse("recognition:dossier-detail", args=[dossier.pk])
+    assert link in client_of(cast.official_a).get(url).text
+    assert link not in client_of(cast.qcdc_staff).get(url).text  # a draft stays with the unit
