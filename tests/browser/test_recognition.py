@@ -183,3 +183,32 @@ def screenshot_page(page, step):
     page.screenshot(
         path=str(SCREENSHOTS / f"test_the_whole_recognition_journey-{step}.png"), full_page=True
     )
+
+
+def test_the_public_library_and_an_unknown_serial(cast, page, screenshot, settings, tmp_path):
+    """Anyone, without logging in, searches the library without diacritics and checks a serial."""
+    from recognition.tests.factories import bulk_proposed, decision_for
+
+    settings.MEDIA_ROOT = tmp_path
+    authority_for(cast.root)
+    names = [
+        "Dân vận khéo trong giải phóng mặt bằng",
+        "Ngày thứ Bảy cùng dân",
+        "Đối thoại định kỳ với Nhân dân",
+    ]
+    dossiers = bulk_proposed(cast.unit_a, cast.qcdc, 3, reviewer=cast.qcdc_staff, names=names)
+    decision_for(cast.qcdc, dossiers, cast.qcdc_staff)
+    page.goto("/library/")
+    expect(page.get_by_test_id("count")).to_have_text("3 điểm sáng đã được công nhận")
+    page.get_by_label("Từ khóa").fill("doi thoai")
+    page.get_by_role("button", name="Tìm").click()
+    expect(page.get_by_test_id("count")).to_have_text("1 điểm sáng đã được công nhận")
+    screenshot("library-search")
+    page.get_by_role("link", name="Đối thoại định kỳ với Nhân dân").click()
+    expect(page.get_by_role("heading", name="Đối thoại định kỳ với Nhân dân")).to_be_visible()
+    screenshot("library-page")
+    page.goto("/verify/")
+    page.get_by_label("Số hiệu in dưới mã QR").fill("40-2026-999999")
+    page.get_by_role("button", name="Tra cứu").click()
+    expect(page.get_by_text("Không tìm thấy Giấy chứng nhận")).to_be_visible()
+    screenshot("verify-unknown")
