@@ -144,6 +144,8 @@ def certificate_progress(decision: Decision) -> dict:
         "finished": finished,
         "requested": batch is not None,
         "has_zip": bool(finished and batch.zip_file),
+        # The last attempt failed; the job is retried automatically (brightspots.jobs).
+        "retrying": bool(batch and batch.last_error and not finished),
     }
 
 

@@ -192,6 +192,17 @@ def certificates_run(*, decision_id: int, round: int, part: int, budget: float |
     batch = CertificateBatch.objects.get(decision=decision)
     if batch.round != round or decision.is_annulled:
         return "superseded"  # a newer request took over, or the Decision was annulled meanwhile
+    try:
+        return _issue(decision, batch, round=round, part=part, budget=budget)
+    except Exception as error:
+        # Shown on the progress page while the job waits for its retry (brightspots.jobs).
+        CertificateBatch.objects.filter(pk=batch.pk).update(
+            last_error=f"{type(error).__name__}: {error}"[:500]
+        )
+        raise
+
+
+def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> str:
     certificates_allocate(decision)
     started = time.monotonic()
     budget = RUN_BUDGET_SECONDS if budget is None else budget

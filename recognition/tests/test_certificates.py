@@ -194,7 +194,7 @@ def test_progress_page_and_its_json(cast, decision, client_of, django_capture_on
     json_url = reverse("recognition:certificates-progress-json", args=[decision.pk])
     assert client.get(json_url).json() == {
         "total": 2, "issued": 0, "done": 0, "percent": 0, "finished": False, "requested": False,
-        "has_zip": False,
+        "has_zip": False, "retrying": False,
     }  # fmt: skip
     response = client.post(reverse("recognition:certificates-issue", args=[decision.pk]))
     assert response.status_code == 302 and response["Location"].endswith("/certificates/progress/")
@@ -307,3 +307,24 @@ def test_the_date_line_of_an_issued_certificate(cast, day, line):
     text = pdf_text(Path(certificate.file.path).read_bytes())
     assert f"Nghệ An, {line}" in text
     assert f"Theo Quyết định số 05/QĐ-UBND {line}" in text
+
+
+def test_a_failing_render_is_shown_and_retried(cast, decision, client_of, monkeypatch):
+    from recognition.services import certificates as module
+
+    def broken(data):
+        raise OSError("disk full")
+
+    services.certificates_issue(decision=decision, by=cast.qcdc_staff)
+    monkeypatch.setattr(module, "render_certificate", broken)
+    with pytest.raises(OSError):
+        services.certificates_run(decision_id=decision.pk, round=1, part=1)
+    client = client_of(cast.qcdc_staff)
+    state = client.get(reverse("recognition:certificates-progress-json", args=[decision.pk])).json()
+    assert state["retrying"] and not state["finished"] and state["issued"] == 2
+    page = client.get(reverse("recognition:certificates-progress", args=[decision.pk])).text
+    assert "tự động thử lại" in page
+    monkeypatch.undo()
+    assert services.certificates_run(decision_id=decision.pk, round=1, part=1) == "finished"
+    state = client.get(reverse("recognition:certificates-progress-json", args=[decision.pk])).json()
+    assert state["finished"] and not state["retrying"]

@@ -11,6 +11,7 @@
     bar.value = state.percent;
     bar.textContent = state.percent + "%";
     count.textContent = state.done;
+    box.querySelector("[data-role=error]").hidden = !state.retrying;
     if (state.finished) {
       box.querySelector("[data-role=done]").hidden = false;
       box.querySelector("[data-role=waiting]").hidden = true;
