@@ -255,3 +255,17 @@ def test_two_staff_taking_one_number_at_once(cast, authority):
     assert Decision.objects.count() == 1
     assert Dossier.objects.filter(status="recognized").count() == 1
     assert Dossier.objects.filter(status="proposed").count() == 1
+
+
+def test_a_long_annex_counts_its_queries(cast, authority, client_of, django_assert_max_num_queries):
+    from recognition.tests.factories import bulk_proposed
+
+    dossiers = bulk_proposed(cast.unit_a, cast.qcdc, 60, reviewer=cast.qcdc_staff)
+    decision = decision_for(cast.qcdc, dossiers, cast.qcdc_staff)
+    services.certificates_allocate(decision)
+    client = client_of(cast.qcdc_staff)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("recognition:decision-detail", args=[decision.pk]))
+    assert page.text.count("40-2026-0000") == 60
+    with django_assert_max_num_queries(10):
+        client.get(reverse("recognition:committee-decisions", args=[cast.qcdc.pk]))
