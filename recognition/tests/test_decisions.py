@@ -5,37 +5,18 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from brightspots.tests.pdf_helpers import pdf_text
 from recognition import services
 from recognition.models import Decision, Dossier, Recognition
 from recognition.tests.factories import (
     at,
-    authority_for,
     cast_pair,
     decision_for,
     proposed,
     submitted_dossier,
 )
-
-
-@pytest.fixture
-def authority(cast):
-    return authority_for(cast.root)
-
-
-@pytest.fixture
-def proposed_pair(cast, authority):
-    a = cast_pair(cast)
-    b = cast_pair(cast, unit=cast.unit_b, official=cast.official_b)
-    return [
-        proposed(submitted_dossier(a["qcdc"], cast.official_a), cast.qcdc_staff),
-        proposed(
-            submitted_dossier(b["qcdc"], cast.official_b, when=(2026, 10, 25)), cast.qcdc_staff
-        ),
-    ]
 
 
 def test_recording_a_decision_recognizes_its_annex(cast, proposed_pair, authority, client_of):
@@ -84,16 +65,21 @@ def test_duplicate_number_refused_at_the_number_field(cast, proposed_pair, autho
     assert proposed_pair[1].status == "proposed"
 
 
-def test_numbers_restart_each_year_but_the_database_refuses_a_repeat(
-    cast, proposed_pair, authority
-):
+def test_numbers_restart_each_year_but_never_repeat_within_one(cast, proposed_pair, authority):
     first = decision_for(cast.qcdc, proposed_pair[:1], cast.qcdc_staff, number=7)
-    with pytest.raises(IntegrityError):
+    # The database refuses it, whatever the code does.
+    with pytest.raises(IntegrityError), transaction.atomic():
         Decision.objects.create(
-            **{f.name: getattr(first, f.name) for f in Decision._meta.concrete_fields if f.name not in ("id",)}
-            | {"province": first.province, "committee": first.committee, "authority": authority,
-               "recorded_by": cast.qcdc_staff, "annulled_by": None}
+            province=first.province, committee=first.committee, authority=authority, number=7,
+            date=date(2026, 11, 21), recognition_year=2026, authority_name="x", place_name="x",
+            symbol="QĐ-UBND", signing_form="x", signer_title="x", signer_name="x",
+            recorded_by=cast.qcdc_staff,
         )  # fmt: skip
+    # In January the office's register starts again at 1: number 7 is free for 2027.
+    again = decision_for(
+        cast.qcdc, proposed_pair[1:], cast.qcdc_staff, number=7, day=date(2027, 1, 5)
+    )
+    assert (again.number, again.year, again.recognition_year) == (7, 2027, 2026)
 
 
 def test_decision_date_before_a_submission_is_refused(cast, proposed_pair, authority):
@@ -170,50 +156,6 @@ def test_an_annulled_decision_is_never_used_again(cast, proposed_pair, authority
     assert "number" in taken.value.message_dict
 
 
-def test_decision_pdf_in_the_administrative_format(cast, proposed_pair, client_of):
-    decision = decision_for(cast.qcdc, proposed_pair, cast.qcdc_staff, day=date(2026, 11, 5))
-    response = client_of(cast.qcdc_staff).get(
-        reverse("recognition:decision-pdf", args=[decision.pk])
-    )
-    assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
-    for expected in [
-        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Số: 125/QĐ-UBND",
-        "Nghệ An, ngày 05 tháng 11 năm 2026",
-        "QUYẾT ĐỊNH",
-        "Công nhận 2 điểm sáng",
-        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
-        "Hoàng Minh Châu",
-        "DANH SÁCH ĐIỂM SÁNG ĐƯỢC CÔNG NHẬN",
-        "Kèm theo Quyết định số 125/QĐ-UBND ngày 05 tháng 11 năm 2026",
-        proposed_pair[0].bright_spot.name,
-    ]:
-        assert expected in text, expected
-
-
-def test_decisions_are_read_by_their_committee_the_province_and_recognized_units(
-    cast, proposed_pair, client_of
-):
-    decision = decision_for(cast.qcdc, proposed_pair[:1], cast.qcdc_staff)
-    url = reverse("recognition:decision-detail", args=[decision.pk])
-    assert client_of(cast.qcdc_staff).get(url).status_code == 200
-    assert client_of(cast.provincial).get(url).status_code == 200
-    assert client_of(cast.official_a).get(url).status_code == 200  # its bright spot is in it
-    assert client_of(cast.official_b).get(url).status_code == 404
-    assert client_of(cast.dvcq_staff).get(url).status_code == 404
-    assert client_of(cast.other_province_staff).get(url).status_code == 404
-    annul = reverse("recognition:decision-annul", args=[decision.pk])
-    assert client_of(cast.provincial).post(annul, {"reason": "x"}).status_code == 403
-    assert client_of(cast.official_a).post(annul, {"reason": "x"}).status_code == 403
-    assert client_of(cast.qcdc_staff).get(annul).status_code == 405
-    create = reverse("recognition:decision-create", args=[cast.qcdc.pk])
-    assert client_of(cast.provincial).get(create).status_code == 403
-    assert client_of(cast.dvcq_staff).get(create).status_code == 404
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two real connections")
 @pytest.mark.django_db(transaction=True)
 def test_two_staff_taking_one_number_at_once(cast, authority):
@@ -255,17 +197,3 @@ def test_two_staff_taking_one_number_at_once(cast, authority):
     assert Decision.objects.count() == 1
     assert Dossier.objects.filter(status="recognized").count() == 1
     assert Dossier.objects.filter(status="proposed").count() == 1
-
-
-def test_a_long_annex_counts_its_queries(cast, authority, client_of, django_assert_max_num_queries):
-    from recognition.tests.factories import bulk_proposed
-
-    dossiers = bulk_proposed(cast.unit_a, cast.qcdc, 60, reviewer=cast.qcdc_staff)
-    decision = decision_for(cast.qcdc, dossiers, cast.qcdc_staff)
-    services.certificates_allocate(decision)
-    client = client_of(cast.qcdc_staff)
-    with django_assert_max_num_queries(14):
-        page = client.get(reverse("recognition:decision-detail", args=[decision.pk]))
-    assert page.text.count("40-2026-0000") == 60
-    with django_assert_max_num_queries(10):
-        client.get(reverse("recognition:committee-decisions", args=[cast.qcdc.pk]))
