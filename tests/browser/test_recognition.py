@@ -18,6 +18,16 @@ from registry.tests.factories import UserFactory, assign
 from tests.browser.conftest import SCREENSHOTS, log_in
 
 
+@pytest.fixture(autouse=True)
+def shipped_criteria(transactional_db):
+    """Browser tests run in transactional mode: an earlier one emptied the database, the shipped
+    criteria included (the install is idempotent)."""
+    from recognition import criteria_data
+    from recognition.models import CriteriaSet, Criterion
+
+    criteria_data.install(CriteriaSet, Criterion)
+
+
 @pytest.fixture
 def journey(cast, settings, tmp_path, live_server):
     settings.MEDIA_ROOT = tmp_path / "media"
