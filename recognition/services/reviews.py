@@ -117,8 +117,10 @@ def review_save(*, review: Review, scores: dict, comment: str = "", by) -> Revie
 @transaction.atomic
 def supplement_request(*, dossier: Dossier, note: str, due, version: int, by) -> Dossier:
     """Send the dossier back to the unit for a supplement, with what to add and a due date
-    (R18). The unit completes it and submits again by that date."""
-    if dossier.status != Status.SUBMITTED:
+    (R18). The unit completes it and submits again by that date. While the dossier is with the
+    unit, the committee may change the request or give a later date (the only way past a due
+    date that has gone by)."""
+    if dossier.status not in (Status.SUBMITTED, Status.SUPPLEMENT):
         raise ValidationError(
             _("A supplement can be requested only while the dossier is under review.")
         )
@@ -130,6 +132,7 @@ def supplement_request(*, dossier: Dossier, note: str, due, version: int, by) ->
         errors["due"] = _("Give a due date from today on.")
     if errors:
         raise ValidationError(errors)
+    before = dossier.status
     bump(
         dossier,
         expected_version=version,
@@ -142,7 +145,7 @@ def supplement_request(*, dossier: Dossier, note: str, due, version: int, by) ->
         action="dossier.supplement_requested",
         target=dossier,
         bright_spot=dossier.bright_spot,
-        from_state=Status.SUBMITTED,
+        from_state=before,
         to_state=Status.SUPPLEMENT,
         comment=note,
         data={"due": due.isoformat()},

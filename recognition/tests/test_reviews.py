@@ -185,6 +185,19 @@ def test_a_supplement_after_its_due_date_is_refused(cast, dossiers):
     with at(2026, 11, 11, 0, 0), pytest.raises(ValidationError) as refused:
         services.dossier_submit(dossier=dossier, version=dossier.version, by=cast.official_a)
     assert refused.value.code == "supplement_late"
+    # The committee gives a later date; the unit submits by it.
+    with at(2026, 11, 12):
+        services.supplement_request(
+            dossier=dossier,
+            note="Bổ sung",
+            due=date(2026, 11, 16),
+            version=dossier.version,
+            by=cast.qcdc_staff,
+        )
+    with at(2026, 11, 16, 20):
+        services.dossier_submit(dossier=dossier, version=dossier.version, by=cast.official_a)
+    dossier.refresh_from_db()
+    assert dossier.status == "submitted"
 
 
 def test_not_recognizing_needs_reasons_which_the_unit_reads(cast, dossiers, client_of):
