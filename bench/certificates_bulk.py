@@ -62,14 +62,12 @@ def main():
     from recognition.models import (
         Certificate,
         CertificateBatch,
-        Decision,
         Dossier,
         IssuingAuthority,
-        Recognition,
         SerialCounter,
     )  # fmt: skip
     from recognition.selectors import criteria_set_for
-    from registry.models import AuditEntry, BrightSpot, Committee
+    from registry.models import BrightSpot, Committee
 
     if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
         sys.exit("Run this on PostgreSQL with REDIS_URL set and the national dataset (see above).")
@@ -123,8 +121,8 @@ def main():
     last_before = counter_before.last_number if counter_before else 0
 
     worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "brightspots", "worker", "--pool=prefork",
-         "--concurrency=1", "--quiet", "--without-heartbeat", "--without-gossip", "--without-mingle",
+        [sys.executable, "-m", "celery", "-A", "brightspots", "--quiet", "worker", "--pool=prefork",
+         "--concurrency=1", "--without-heartbeat", "--without-gossip", "--without-mingle",
          "-Q", queue, "--loglevel=WARNING"],
         env={**os.environ},
     )  # fmt: skip
@@ -152,6 +150,7 @@ def main():
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+        remove(decision, dossiers, last_before)
 
     count = len(times)
     print(f"Machine: {machine()}")
@@ -166,7 +165,22 @@ def main():
     print(f"| jobs it took (each renders for 90 s at most, then hands over) | {jobs} |")
     print(f"| worker resident memory, idle → peak | {idle:.0f} MB → {max(memory):.0f} MB |")
 
-    # Leave the benchmark database as it was.
+
+def remove(decision, dossiers, last_before) -> None:
+    """Leave the benchmark database as it was, whatever happened."""
+    from django.db import transaction
+
+    from brightspots.models import Job
+    from recognition.models import (
+        Certificate,
+        CertificateBatch,
+        Decision,
+        Dossier,
+        Recognition,
+        SerialCounter,
+    )  # fmt: skip
+    from registry.models import AuditEntry
+
     with transaction.atomic():
         Certificate.objects.filter(recognition__decision=decision).delete()
         CertificateBatch.objects.filter(decision=decision).delete()
@@ -179,9 +193,9 @@ def main():
         Recognition.objects.filter(decision=decision).delete()
         Decision.objects.filter(pk=decision.pk).delete()
         Dossier.objects.filter(pk__in=[d.pk for d in dossiers]).delete()
-        SerialCounter.objects.filter(province=committee.province, year=year).update(
-            last_number=last_before
-        )
+        SerialCounter.objects.filter(
+            province=decision.province, year=decision.recognition_year
+        ).update(last_number=last_before)
 
 
 if __name__ == "__main__":
