@@ -65,7 +65,7 @@ def main():
         Dossier,
         IssuingAuthority,
         SerialCounter,
-    )  # fmt: skip
+    )
     from recognition.selectors import criteria_set_for
     from registry.models import BrightSpot, Committee
 
@@ -178,7 +178,7 @@ def remove(decision, dossiers, last_before) -> None:
         Dossier,
         Recognition,
         SerialCounter,
-    )  # fmt: skip
+    )
     from registry.models import AuditEntry
 
     with transaction.atomic():

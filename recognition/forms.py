@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brightspots.text import nfc
 from brightspots.uploads import UploadField
-from recognition.models import AchievementLevel, Outcome, Verdict
+from recognition.models import AchievementLevel, Outcome, Recognition, Verdict
 from registry.forms import DateField, VersionForm
 
 TEXTAREA = {"rows": 3}
@@ -263,8 +263,6 @@ class SelectionForm(forms.Form):
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        from recognition.models import Recognition
-
         self.fields["recognitions"].queryset = Recognition.objects.filter(
             pk__in=[c.pk for c in candidates]
         )
