@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),
     path("", include("reporting.urls")),
+    path("", include("recognition.urls")),
 ]
 
 handler400 = "brightspots.errors.bad_request"
