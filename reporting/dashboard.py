@@ -99,7 +99,8 @@ def group_table(scope, rows: list[s.Row], links: Links, group: str) -> list[dict
 
 def group_columns(scope) -> list[figures.Figure]:
     keys = [k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields]
-    keys += ["registered", "accepted", "unit_total", "both", "one", "none", "report_missing"]
+    keys += ["registered", "accepted", "recognized", "unit_total", "both", "one", "none",
+             "report_missing"]  # fmt: skip
     return [figures.by_key(k) for k in keys]
 
 
@@ -140,7 +141,8 @@ def _links_for(scope, view, linked: bool):
 
 def trend_rows(scope, summaries: dict[int, s.YearSummary], view: str, *, linked=True):
     keys = ["registered", *(k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields),
-            "unit_total", "both", "list_on_time", "list_extended", "list_missing", "report_on_time"]  # fmt: skip
+            "unit_total", "both", "list_on_time", "list_extended", "list_missing", "report_on_time",
+            "dossiers", "recognized"]  # fmt: skip
     columns = [figures.by_key(k) for k in keys]
     rows, links_for = [], _links_for(scope, view, linked)
     for year, year_summary in sorted(summaries.items()):
@@ -197,7 +199,7 @@ def localities_chart(year_summary, links: Links, font=""):
     )
 
 
-KEY_FIGURES = ["registered", "qcdc", "dvcq", "both", "list_on_time", "report_on_time"]
+KEY_FIGURES = ["registered", "qcdc", "dvcq", "both", "list_on_time", "recognized"]
 
 
 def key_figures(scope, tally: s.Tally, links: Links) -> list:

@@ -62,6 +62,16 @@ class SpotFilterForm(GroupForm):
     status = _select(SPOT_STATUSES, _("Status"))
     timeliness = _select(Timeliness.choices, _("On time"))
     progress = _select([(s.RECORDED, _("Progress recorded"))], _("Progress"))
+    dossier = _select(
+        [(s.DOSSIER_SUBMITTED, _("Dossier submitted")), (s.RECOGNIZED, _("Recognized")),
+         (s.NOT_RECOGNIZED, _("Not recognized")), (s.IN_REVIEW, _("Under review"))],
+        _("Recognition"),
+    )  # fmt: skip
+    commended = _select([(s.COMMENDED, _("Commended by the unit"))], _("Commendation"))
+    council = _select(
+        [("merit", _("Certificate of Merit")), ("commendation", _("Letter of Commendation"))],
+        _("Council's outcome"),
+    )
 
     def filter(self, scope: ReportScope, year: int):
         data = self.cleaned_data if self.is_valid() else {}
@@ -78,6 +88,18 @@ class SpotFilterForm(GroupForm):
             queryset = queryset.filter(
                 Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
             )
+        recognition = {k: data.get(k) for k in ("dossier", "commended", "council") if data.get(k)}
+        if recognition:
+            queryset = queryset.annotate(**s.recognition_columns())
+            dossier = recognition.get("dossier")
+            if dossier == s.DOSSIER_SUBMITTED:
+                queryset = queryset.filter(dossier_state__in=s.SUBMITTED_DOSSIERS)
+            elif dossier:
+                queryset = queryset.filter(dossier_state=dossier)
+            if recognition.get("commended"):
+                queryset = queryset.filter(commended=True)
+            if recognition.get("council"):
+                queryset = queryset.filter(council=recognition["council"])
         unit_ids = self.unit_ids(scope)
         if unit_ids is not None:
             queryset = queryset.filter(unit_id__in=sorted(unit_ids))

@@ -8,9 +8,9 @@ unit-year in one group (registered both fields / one / none, registration on tim
 extension / not submitted, annual report). A figure is "how many match these filters", and the
 page it links to lists the bright spots or units matching the same filters (`filters.py`).
 
-Recognition (R16–R22) enters the same way once its records exist: the dossier's outcome and the
-commendation of a bright spot become more dimensions of SPOT_KEY, read by `spot_groups` in the
-same query, with their figures in `reporting.figures` and their filters in `reporting.filters`.
+Recognition (R16–R22) enters the same way: the fate of a bright spot's dossier, its unit's
+commendation of the year and the Council's five-year outcome are more dimensions of a group, read
+in the same query (`recognition_columns`).
 """
 
 import functools
@@ -18,8 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 
+from recognition.models import CommendationEntry, Dossier, Outcome, UnitCommendation
 from registry.models import (
     AnnualReport,
     BrightSpot,
@@ -34,7 +36,7 @@ from reporting.scope import REGISTERED, ReportScope
 from reporting.units import CURRENT, HISTORICAL, UnitInfo
 
 # The dimensions of a bright spot group, in this order.
-SPOT_KEY = ("field", "level", "status", "timeliness", "progress")
+SPOT_KEY = ("field", "level", "status", "timeliness", "progress", "dossier", "commended", "council")
 # The dimensions of a unit-year.
 UNIT_KEY = ("compliance", "registration", "report")
 
@@ -42,6 +44,16 @@ BOTH, ONE, NONE = "both", "one", "none"
 ON_TIME, EXTENDED, NOT_SUBMITTED = "on_time", "extended", "not_submitted"
 MISSING, NOT_DUE = "missing", "not_due"
 RECORDED, NOT_RECORDED = "recorded", "not_recorded"
+# A bright spot's dossier (R17–R19): none (or still a draft), under review, decided.
+NO_DOSSIER, IN_REVIEW, RECOGNIZED, NOT_RECOGNIZED = (
+    "none",
+    "in_review",
+    "recognized",
+    "not_recognized",
+)
+DOSSIER_SUBMITTED = "submitted"  # any dossier sent: under review or decided
+SUBMITTED_DOSSIERS = (IN_REVIEW, RECOGNIZED, NOT_RECOGNIZED)
+COMMENDED, NOT_COMMENDED = "commended", "not_commended"
 
 
 class Tally:
@@ -99,7 +111,14 @@ def _spot_matches(wanted: tuple, key: tuple) -> bool:
     status, filters = wanted
     if not status_matches(key[2], status):
         return False
-    return all(key[SPOT_KEY.index(name)] == value for name, value in filters)
+    for name, value in filters:
+        found = key[SPOT_KEY.index(name)]
+        if name == "dossier" and value == DOSSIER_SUBMITTED:
+            if found not in SUBMITTED_DOSSIERS:
+                return False
+        elif found != value:
+            return False
+    return True
 
 
 @functools.cache
@@ -191,18 +210,49 @@ def deadlines(province, years) -> dict[int, tuple[date, date]]:
     }
 
 
+def recognition_columns() -> dict:
+    """What recognition says of a bright spot, as columns of the bright spots query: its
+    dossier's fate (R17–R19), whether its unit commended it that year, and the Emulation and
+    Reward Council's five-year outcome (R22)."""
+    dossier = Dossier.Status
+    return {
+        "dossier_state": Case(
+            When(dossier__status__in=[dossier.SUBMITTED, dossier.SUPPLEMENT, dossier.PROPOSED],
+                 then=Value(IN_REVIEW)),
+            When(dossier__status=dossier.RECOGNIZED, then=Value(RECOGNIZED)),
+            When(dossier__status=dossier.NOT_RECOGNIZED, then=Value(NOT_RECOGNIZED)),
+            default=Value(NO_DOSSIER),
+            output_field=CharField(),
+        ),
+        "commended": Exists(
+            UnitCommendation.objects.filter(bright_spot=OuterRef("pk"), year=OuterRef("year"))
+        ),
+        "council": Coalesce(
+            Subquery(
+                CommendationEntry.objects.filter(
+                    recognition__dossier__bright_spot=OuterRef("pk"),
+                    outcome__in=[Outcome.MERIT, Outcome.COMMENDATION],
+                ).values("outcome")[:1]
+            ),
+            Value(""),
+        ),
+    }  # fmt: skip
+
+
 def spot_groups(scope: ReportScope, years):
     """(year, unit id, SPOT_KEY tuple, count, progress sum) for the scope's bright spots."""
     recorded = Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
     rows = (
         scope.bright_spots(years)
-        .annotate(recorded=recorded)
-        .values_list("year", "unit_id", "field", "level", "status", "timeliness", "recorded")
+        .annotate(recorded=recorded, **recognition_columns())
+        .values_list("year", "unit_id", "field", "level", "status", "timeliness", "recorded",
+                     "dossier_state", "commended", "council")
         .annotate(n=Count("pk"), progress=Sum("progress"))
         .order_by()
-    )
-    for year, unit_id, field_, level, status, timeliness, has, n, progress in rows:
-        key = (field_, level, status, timeliness, RECORDED if has else NOT_RECORDED)
+    )  # fmt: skip
+    for year, unit_id, field_, level, status, timely, has, dossier, commended, council, n, progress in rows:  # fmt: skip
+        key = (field_, level, status, timely, RECORDED if has else NOT_RECORDED, dossier,
+               COMMENDED if commended else NOT_COMMENDED, council)  # fmt: skip
         yield year, unit_id, key, n, progress or 0
 
 

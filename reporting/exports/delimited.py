@@ -47,9 +47,8 @@ class CsvTable(Exporter):
             return
         columns = self.table.columns(request)
         for scope in request.scopes:
-            summaries = None if self.table is tables.BY_IDENTIFIER["bright-spots"] else (
-                request.summaries(scope)
-            )  # fmt: skip
+            plain = (tables.BY_IDENTIFIER["bright-spots"], tables.BY_IDENTIFIER["recognized"])
+            summaries = None if self.table in plain else request.summaries(scope)
             for row in self.table.rows(request, scope, summaries):
                 yield [_cell(c, v) for c, v in zip(columns, row, strict=True)]
 

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from brightspots import documents
 from registry.models import BrightSpot, Field, Level, Timeliness
 from reporting import figures
 from reporting import summary as s
 from reporting.exports.base import ExportRequest
+from reporting.scope import REGISTERED
 
 TEXT, INT, DATE, DATETIME = "text", "int", "date", "datetime"
 
@@ -214,6 +216,63 @@ class BrightSpots(Table):
             ]
 
 
+class Recognized(Table):
+    """The year's recognized bright spots with their Decision (R19) and commendations (R22)."""
+
+    identifier = "recognized"
+    title = gettext_lazy("Recognized")
+
+    def columns(self, request):
+        return [
+            Column(_("Year"), 7),
+            Column(_("Province"), 14, TEXT),
+            Column(_("Locality or agency"), 26, TEXT),
+            Column(_("Unit"), 30, TEXT),
+            Column(_("Name of the bright spot"), 60, TEXT),
+            Column(_("Field"), 10, TEXT),
+            Column(_("Level"), 16, TEXT),
+            Column(_("Decision"), 20, TEXT),
+            Column(_("Date of the Decision"), 14, DATE),
+            Column(_("Issued by"), 34, TEXT),
+            Column(_("Commended by the unit"), 14, TEXT),
+            Column(_("Council's outcome"), 26, TEXT),
+        ]
+
+    def rows(self, request, scope, summaries=None):
+        units, root = scope.units, scope.units[scope.root.pk]
+        levels = {k: str(v) for k, v in Level.choices}
+        outcomes = {"merit": _("Certificate of Merit"), "commendation": _("Letter of Commendation")}
+        queryset = (
+            scope.bright_spots(request.years)
+            .filter(status__in=REGISTERED)
+            .annotate(**s.recognition_columns())
+            .filter(dossier_state=s.RECOGNIZED)
+            .order_by("year", "unit__name_sort", "name_sort", "pk")
+            .values_list(
+                "year", "unit_id", "name", "field", "level", "dossier__decision__number",
+                "dossier__decision__symbol", "dossier__decision__date",
+                "dossier__decision__authority_name", "commended", "council",
+            )
+        )  # fmt: skip
+        for year, unit_id, name, field, level, number, symbol, day, authority, commended, council in queryset.iterator(
+            chunk_size=2000
+        ):  # fmt: skip
+            yield [
+                year,
+                scope.province.name,
+                units[units.locality(units.row(unit_id, request.view), root)].name,
+                units[unit_id].name,
+                name,
+                field.upper(),
+                levels.get(level, level),
+                documents.document_number(number, symbol) if number else "",
+                day,
+                authority or "",
+                _("yes") if commended else "",
+                str(outcomes.get(council, "")),
+            ]
+
+
 class NonCompliant(Table):
     identifier = "non-compliant"
     title = gettext_lazy("Units not compliant")
@@ -263,5 +322,5 @@ class NonCompliant(Table):
 
 
 OVERVIEW = Overview()
-TABLES = [Localities(), Units(), BrightSpots(), NonCompliant()]
+TABLES = [Localities(), Units(), BrightSpots(), Recognized(), NonCompliant()]
 BY_IDENTIFIER = {t.identifier: t for t in [OVERVIEW, *TABLES]}

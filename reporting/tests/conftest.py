@@ -8,7 +8,15 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
+from recognition import dataset as recognition_dataset
+from recognition.models import (
+    CommendationEntry,
+    CommendationProposal,
+    Recognition,
+    UnitCommendation,
+)
 from registry import dataset
 from registry.models import BrightSpot, ProgressEntry, RoleAssignment, Unit
 from registry.tests.factories import UserFactory, assign
@@ -39,6 +47,38 @@ def _late_drafts(province, per_year: int = 6) -> None:
         spot.save()
 
 
+def _recognition(provinces, rng) -> None:
+    """A year of recognition as the benchmark builds it (dossiers at every stage, Decisions),
+    and the commendations: units' own of the year, the Council's five-year outcomes."""
+    recognition_dataset.generate(
+        {"options": {"seed": 5}, "provinces": provinces, "years": YEARS, "step": lambda *a: None}
+    )
+    for data in provinces:
+        recognized = list(
+            Recognition.objects.filter(decision__province=data.province).select_related(
+                "dossier__bright_spot"
+            )
+        )
+        commended = rng.sample(recognized, k=len(recognized) // 2)
+        UnitCommendation.objects.bulk_create(
+            UnitCommendation(
+                province=data.province, unit=r.dossier.unit, bright_spot=r.dossier.bright_spot,
+                year=r.dossier.year, form="Giấy khen của Chủ tịch UBND", recorded_by=r.decision.recorded_by,
+            )
+            for r in commended
+        )  # fmt: skip
+        proposal = CommendationProposal.objects.create(
+            province=data.province, committee=data.committees["qcdc"], period_start=2021,
+            period_end=2025, council="Hội đồng Thi đua - Khen thưởng tỉnh", status="sent",
+            sent_at=timezone.now(), created_by=recognized[0].decision.recorded_by,
+        )  # fmt: skip
+        outcomes = ["merit", "commendation", "none", "pending"]
+        CommendationEntry.objects.bulk_create(
+            CommendationEntry(proposal=proposal, recognition=r, position=i, outcome=outcomes[i % 4])
+            for i, r in enumerate(x for x in recognized if x.dossier.year < 2026)
+        )
+
+
 @pytest.fixture
 def generated(db):
     rng = random.Random(5)
@@ -47,6 +87,7 @@ def generated(db):
         dataset.generate_registrations(data, years=YEARS, per_year=90, rng=rng)
         _late_drafts(data.province)
         _progress_entries(data.province, rng)
+    _recognition(provinces, rng)
     first, second = provinces
     provincial = UserFactory(username="gen.provincial", full_name="Cán bộ Ban Dân vận")
     assign(provincial, RoleAssignment.Role.PROVINCIAL_STAFF, province=first.province)

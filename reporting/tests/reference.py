@@ -3,6 +3,7 @@ followed with `Unit.current_successor()`. Tests compare every number the app sho
 
 from django.db.models import Avg, Count, Q
 
+from recognition.models import CommendationEntry, Dossier, UnitCommendation
 from registry.models import AnnualReport, BrightSpot, Registration, Unit
 from registry.periods import period_for
 
@@ -98,7 +99,38 @@ def figures(province, year, unit_ids=None) -> dict:
         **{f"level_{level}": n(level=level) for level in ("commune", "district", "province", "agency")},
     }  # fmt: skip
     values.update(unit_figures(province, year, unit_ids))
+    values.update(recognition_figures(province, year, unit_ids))
     return values
+
+
+def recognition_figures(province, year, unit_ids=None) -> dict:
+    """Dossiers of registered bright spots by fate, and the commendations (R17–R22)."""
+    dossiers = Dossier.objects.filter(
+        province=province, year=year, bright_spot__status__in=REGISTERED
+    ).exclude(status="draft")
+    commended = UnitCommendation.objects.filter(
+        province=province, year=year, bright_spot__year=year, bright_spot__status__in=REGISTERED
+    )
+    council = CommendationEntry.objects.filter(
+        recognition__dossier__province=province, recognition__dossier__year=year,
+        recognition__dossier__bright_spot__status__in=REGISTERED,
+    )  # fmt: skip
+    if unit_ids is not None:
+        dossiers = dossiers.filter(bright_spot__unit_id__in=unit_ids)
+        commended = commended.filter(bright_spot__unit_id__in=unit_ids)
+        council = council.filter(recognition__dossier__bright_spot__unit_id__in=unit_ids)
+    return {
+        "dossiers": dossiers.count(),
+        "recognized": dossiers.filter(status="recognized").count(),
+        "not_recognized": dossiers.filter(status="not_recognized").count(),
+        "in_review": dossiers.filter(status__in=["submitted", "supplement", "proposed"]).count(),
+        "commended": commended.count(),
+        "merit": council.filter(outcome="merit").values("recognition__dossier").distinct().count(),
+        "letter": council.filter(outcome="commendation")
+        .values("recognition__dossier")
+        .distinct()
+        .count(),
+    }
 
 
 def locality_of(unit: Unit, root: Unit) -> Unit:

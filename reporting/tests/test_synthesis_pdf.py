@@ -52,7 +52,18 @@ def test_reads_back_in_vietnamese_with_the_right_totals(report, generated):
     assert f"có {expected['unit_total']} đơn vị thuộc diện đăng ký" in text
     assert f"{expected['both']} đơn vị đăng ký đủ hai lĩnh vực" in text
     assert "lúc 09:30 ngày 05/12/2026" in text and "không tính bản nháp" in text
+    assert f"đã gửi {expected['dossiers']} hồ sơ đề nghị công nhận" in text
+    assert f"{expected['in_review']} hồ sơ đang được xem xét" in text
     assert "Registered" not in text and "Bright spots" not in text  # no English left over
+
+
+def test_recognition_of_a_decided_year(generated):
+    scope = ReportScope(province=generated.province, root=generated.root)
+    text = pdf_text(produce(scope, [2024, 2025]))
+    expected = reference.figures(generated.province, 2025)
+    assert expected["recognized"] > 0
+    assert f"{expected['recognized']} “điểm sáng” đã được công nhận" in text
+    assert f"{expected['merit']} “điểm sáng” được tặng Bằng khen" in text
 
 
 def test_trend_table_holds_each_year(report, generated):

@@ -44,7 +44,8 @@ def book(generated):
 
 def test_sheets_are_named_in_vietnamese_with_frozen_filtered_headers(book):
     assert book.sheetnames == [
-        "Tổng hợp", "Theo địa bàn", "Theo đơn vị", "Điểm sáng", "Đơn vị chưa đăng ký đủ"
+        "Tổng hợp", "Theo địa bàn", "Theo đơn vị", "Điểm sáng", "Đã được công nhận",
+        "Đơn vị chưa đăng ký đủ",
     ]  # fmt: skip
     for name in book.sheetnames[1:]:
         sheet = book[name]
@@ -117,6 +118,25 @@ def test_bright_spots_sheet_lists_every_submitted_one_and_no_draft(book, generat
     merged = [r for r in rows if r["Đơn vị"] == generated.merged.name and r["Năm"] == 2024]
     assert merged and all(r["Đơn vị hiện nay"] == generated.new_commune.name for r in merged)
     assert rows[0]["Đã gửi"].year == rows[0]["Năm"]  # a real date, shown dd/mm/yyyy
+
+
+def test_recognized_sheet_lists_them_with_their_decision(book, generated):
+    from recognition.models import Dossier
+
+    _h, rows = table(book["Đã được công nhận"])
+    for year in YEARS:
+        expected = reference.recognition_figures(generated.province, year)
+        shown = [r for r in rows if r["Năm"] == year]
+        assert len(shown) == expected["recognized"], year
+        assert sum(1 for r in shown if r["Đơn vị khen thưởng"]) == expected["commended"], year
+        assert (
+            sum(1 for r in shown if r["Kết quả của Hội đồng"] == "Bằng khen") == expected["merit"]
+        )
+    assert rows, "the dataset recognizes bright spots"
+    dossier = Dossier.objects.filter(province=generated.province, status="recognized").first()
+    row = next(r for r in rows if r["Tên điểm sáng"] == dossier.bright_spot.name)
+    assert row["Quyết định"] == dossier.decision.number_and_symbol
+    assert row["Ngày ban hành Quyết định"].date() == dossier.decision.date
 
 
 def test_non_compliant_sheet_names_the_units(book, generated):
