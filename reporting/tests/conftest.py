@@ -10,10 +10,13 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from recognition import criteria_data
 from recognition import dataset as recognition_dataset
 from recognition.models import (
     CommendationEntry,
     CommendationProposal,
+    CriteriaSet,
+    Criterion,
     Recognition,
     UnitCommendation,
 )
@@ -81,6 +84,9 @@ def _recognition(provinces, rng) -> None:
 
 @pytest.fixture
 def generated(db):
+    # A transactional test (browser, worker) emptied the database before: the shipped criteria
+    # the dossiers are assessed against are installed again (idempotent).
+    criteria_data.install(CriteriaSet, Criterion)
     rng = random.Random(5)
     provinces = dataset.generate_organisation(provinces=2, units_per_province=60, seed=5)
     for data in provinces:
