@@ -210,15 +210,12 @@ def key_figures(scope, tally: s.Tally, links: Links) -> list:
 
 def download_buttons(years: list[int], year: int) -> list[tuple[str, int, str]]:
     first = years[0]
-    return [
-        ("workbook", year, _("Excel workbook, %(year)s") % {"year": year}),
-        (
-            "workbook",
-            first,
-            _("Excel workbook, %(first)s–%(year)s") % {"first": first, "year": year},
-        ),
-        ("synthesis", first, _("Synthesis report (PDF), %(year)s") % {"year": year}),
-    ]
+    buttons = [("workbook", year, _("Excel workbook, %(year)s") % {"year": year})]
+    if first < year:
+        label = _("Excel workbook, %(first)s–%(year)s") % {"first": first, "year": year}
+        buttons.append(("workbook", first, label))
+    buttons.append(("synthesis", first, _("Synthesis report (PDF), %(year)s") % {"year": year}))
+    return buttons
 
 
 def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str) -> dict:
