@@ -45,8 +45,19 @@ def fields_of(request: ExportRequest) -> tuple[str, ...]:
     return tuple(f for f in Field.values if f in covered)
 
 
+# The figures of a locality's or a unit's line: the overview's, less the breakdown by level and
+# the progress entries, which the overview gives for the whole scope (a national workbook has
+# some 65,000 unit lines: every column costs a few seconds).
+GROUP_FIGURES = (
+    "qcdc", "dvcq", "registered", "accepted", "awaiting", "returned", "on_time", "extended",
+    "withdrawn", "mean_progress", "unit_total", "both", "one", "none", "list_on_time",
+    "list_extended", "list_missing", "report_on_time", "report_extended", "report_missing",
+    "dossiers", "recognized", "not_recognized", "commended",
+)  # fmt: skip
+
+
 def figure_columns(request: ExportRequest) -> list[figures.Figure]:
-    return figures.numbers(fields_of(request))
+    return [f for f in figures.numbers(fields_of(request)) if f.key in GROUP_FIGURES]
 
 
 def _figure_column(figure: figures.Figure) -> Column:

@@ -40,16 +40,18 @@ class _Sheet:
     def write(self, values, text_format=None) -> None:
         # Counts are written without a number format: Excel shows whole numbers as they are, and
         # a format on each of the national workbook's millions of cells costs a third of its time.
+        # The rows and columns are ours and in range, so XlsxWriter's cell-reference wrapper is
+        # skipped (its private writers take the same arguments).
         row, sheet = self.next_row, self.sheet
         for index, (kind, value) in enumerate(zip(self.kinds, values, strict=True)):
             if value is None or value == "":
                 continue
             if kind == tables.INT:
-                sheet.write_number(row, index, value)
+                sheet._write_number(row, index, value)
             elif kind == tables.TEXT:
-                sheet.write_string(row, index, str(value), text_format)
+                sheet._write_string(row, index, str(value), text_format)
             else:
-                sheet.write_datetime(row, index, value, self.formats[kind])
+                sheet._write_datetime(row, index, value, self.formats[kind])
         self.next_row += 1
 
     def close(self) -> None:
