@@ -15,8 +15,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
+    # The hook sees every collected test, not only this folder's: mark only ours.
+    here = Path(__file__).resolve().parent
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if here in Path(item.fspath).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
