@@ -37,6 +37,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads made by a test land in its own folder, never in var/media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Unit tests run tasks in-process; tests marked `worker` use the real broker and worker."""
     from brightspots.celery import app
@@ -134,6 +140,7 @@ def celery_worker_process(transactional_db, tmp_path):
     Yields `start(**env)` → the Popen of a worker; every worker is stopped at the end. The queue
     is private to this test, so no stray worker from elsewhere takes its messages.
     """
+    from django.conf import settings
     from django.db import connection
 
     from brightspots.celery import app
@@ -155,6 +162,7 @@ def celery_worker_process(transactional_db, tmp_path):
         worker_env = {
             **os.environ,
             "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "CELERY_QUEUE": queue,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(tmp_path / "outbox"),

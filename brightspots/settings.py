@@ -171,6 +171,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploads are served by permission-checking views only; there is deliberately no MEDIA_URL route.
 MEDIA_URL = "/media-not-served/"
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# What an Office file (a ZIP archive) may expand to once opened: more is a "zip bomb".
+UPLOAD_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -64,9 +64,8 @@ ROWS = all_rows()
 
 
 @pytest.fixture
-def world(cast, settings, tmp_path):
+def world(cast):
     """The cast and the rows' objects; the whole test runs at MOMENT."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     with time_machine.travel(MOMENT, tick=False):
         yield build_world(cast)
 
