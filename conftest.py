@@ -45,8 +45,10 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Unit tests run tasks in-process; tests marked `worker` use the real broker and worker."""
+    from brightspots import jobs
     from brightspots.celery import app
 
+    jobs.broker_pause_end()  # a broker failure in an earlier test does not pause this one
     eager = request.node.get_closest_marker("worker") is None
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = eager or previous
@@ -137,8 +139,9 @@ def client_of(db):
 def celery_worker_process(transactional_db, tmp_path):
     """Start real Celery worker processes on the Redis broker, against the test database.
 
-    Yields `start(**env)` → the Popen of a worker; every worker is stopped at the end. The queue
-    is private to this test, so no stray worker from elsewhere takes its messages.
+    Yields `start(*arguments, **env)` → the Popen of a worker (extra command-line arguments, e.g.
+    "-I", "module.with.test_tasks"); every worker is stopped at the end. The queue is private to
+    this test (`start.queue`), so no stray worker from elsewhere takes its messages.
     """
     from django.conf import settings
     from django.db import connection
@@ -158,7 +161,7 @@ def celery_worker_process(transactional_db, tmp_path):
     app.conf.task_default_queue = queue
     workers = []
 
-    def start(**env):
+    def start(*arguments, **env):
         worker_env = {
             **os.environ,
             "DATABASE_URL": database_url,
@@ -171,13 +174,15 @@ def celery_worker_process(transactional_db, tmp_path):
         process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "celery", "-A", "brightspots", "worker", "--pool=solo",
              "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue,
-             "--loglevel=WARNING"],
+             "--loglevel=WARNING", *arguments],
             cwd=Path(__file__).parent, env=worker_env,
         )  # fmt: skip
         workers.append(process)
         return process
 
     start.outbox = tmp_path / "outbox"
+    start.queue = queue
+    start.database_url = database_url
     yield start
     app.conf.task_default_queue = previous_queue
     for process in workers:

@@ -210,8 +210,14 @@ if REDIS_URL:
     # committed and the sweeper sends it later (brightspots.jobs).
     CELERY_BROKER_CONNECTION_TIMEOUT = 2
     CELERY_TASK_PUBLISH_RETRY = False
-    # Longer than any task time limit, so a slow task is not delivered twice while it runs.
+    # How long Redis keeps a message delivered to a worker before handing it to another: longer
+    # than any task time limit, job lease or retry delay, so a slow task is not delivered twice
+    # while it runs. Celery reads it in both places; they must agree (checked by a test).
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Exactly one beat: a second one finds the lock in Redis taken and stops (brightspots.beat).
+    CELERY_BEAT_SCHEDULER = "brightspots.beat:SingleBeatScheduler"
+    CELERY_BEAT_MAX_LOOP_INTERVAL = 30
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
