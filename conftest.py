@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from registry.models import Committee, Field, RoleAssignment, Unit
 from registry.tests.factories import (
@@ -22,6 +23,12 @@ from registry.tests.factories import (
 )
 
 Role = RoleAssignment.Role
+
+# Property-based tests (hypothesis): a quick run by default and in CI; HYPOTHESIS_PROFILE=thorough
+# for a long hunt before a release.
+hypothesis_settings.register_profile("ci", max_examples=25)
+hypothesis_settings.register_profile("thorough", max_examples=400)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

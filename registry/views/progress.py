@@ -75,14 +75,15 @@ def annual_report(request, pk: int):
     )
     submitted = report is not None and report.status == AnnualReport.Status.SUBMITTED
     if request.method == "POST" and not submitted and form.is_valid():
+        submitting = "submit" in request.POST
+        save = services.annual_report_save_and_submit if submitting else services.annual_report_save
         try:
-            services.annual_report_save(
+            save(
                 unit=unit, year=year, summary=form.cleaned_data["summary"],
                 next_year_plan=form.cleaned_data["next_year_plan"], results=form.results(), by=request.user,
             )  # fmt: skip
             key = f"annual-report-{unit.pk}-{year}"
-            if "submit" in request.POST:
-                services.annual_report_submit(unit=unit, year=year, by=request.user)
+            if submitting:
                 draft_saved(request, key, _("The annual report was submitted."))
             else:
                 draft_saved(request, key, _("The draft report was saved."))
