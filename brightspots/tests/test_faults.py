@@ -23,7 +23,7 @@ from brightspots.beat import lock_key
 from brightspots.celery import app
 from brightspots.models import Job
 from brightspots.tasks import sweep_pending_jobs
-from conftest import wait_for
+from conftest import skip_unless_required, wait_for
 from registry.models import Registration, RegistrationPeriod
 from registry.tests.factories import make_bright_spot
 
@@ -153,7 +153,7 @@ def beat(schedule: Path, queue: str, log: Path) -> subprocess.Popen:
 @pytest.mark.worker
 def test_a_second_beat_refuses_to_run(tmp_path, settings):
     if not os.environ.get("REDIS_URL"):
-        pytest.skip("REDIS_URL is not set: no broker to run beat against")
+        skip_unless_required("REDIS_URL is not set: no broker to run beat against")
     queue = f"test-beat-{uuid.uuid4().hex[:12]}"
     settings.CELERY_TASK_DEFAULT_QUEUE = queue
     server = redis.Redis.from_url(os.environ["REDIS_URL"])
