@@ -449,41 +449,54 @@ def wait_for_notifications(timeout=300) -> dict:
 
 # --- in-process profile ------------------------------------------------------------------------------
 def profile(args) -> None:
-    """One official's journey through Django's test client: queries and time per step."""
+    """Officials' journeys through Django's test client, in this process: queries and time per
+    step (the first journey warms the caches; the last is printed), and where the CPU goes."""
+    import cProfile
+    import pstats
+
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    logins = prepare(3)
-    (username, unit_pk), *_ = sorted(logins.items())
-    client = Client()
+    logins = sorted(prepare(4).items())
+    profiler = cProfile.Profile()
+    for index, (username, unit_pk) in enumerate(logins):
+        client, last = Client(), index == len(logins) - 1
 
-    def step(name, call):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = call()
-            took = (time.perf_counter() - started) * 1000
-        print(f"{name:20} {response.status_code}  {len(queries):3d} queries  {took:7.1f} ms")
-        return response
+        def step(name, call, client=client, last=last):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                if last:
+                    profiler.enable()
+                response = call()
+                if last:
+                    profiler.disable()
+                took = (time.perf_counter() - started) * 1000
+            if last:
+                print(
+                    f"{name:20} {response.status_code}  {len(queries):3d} queries  {took:7.1f} ms"
+                )
+            return response
 
-    step("login page", lambda: client.get("/accounts/login/"))
-    step("log in", lambda: client.post(
-        "/accounts/login/", {"username": username, "password": PASSWORD}
-    ))  # fmt: skip
-    step("registration page", lambda: client.get(f"/units/{unit_pk}/registration/?year={YEAR}"))
-    for field in ("qcdc", "dvcq"):
-        step(f"new {field} form", lambda f=field: client.get(
-            f"/units/{unit_pk}/bright-spots/new/?year={YEAR}&field={f}"
+        step("login page", lambda c=client: c.get("/accounts/login/"))
+        step("log in", lambda c=client, u=username: c.post(
+            "/accounts/login/", {"username": u, "password": PASSWORD}
         ))  # fmt: skip
-        data = bright_spot(field, 1, "") | {
-            "plan_file": SimpleUploadedFile("Kế hoạch.pdf", PLAN, "application/pdf")
-        }
-        step(f"save {field}", lambda d=data: client.post(
-            f"/units/{unit_pk}/bright-spots/new/?year={YEAR}", d
-        ))  # fmt: skip
-    step("submit", lambda: client.post(f"/units/{unit_pk}/registration/{YEAR}/submit/"))
-    step("page after submit", lambda: client.get(f"/units/{unit_pk}/registration/?year={YEAR}"))
+        year_page = f"/units/{unit_pk}/registration/?year={YEAR}"
+        step("registration page", lambda c=client, p=year_page: c.get(p))
+        for field in ("qcdc", "dvcq"):
+            new = f"/units/{unit_pk}/bright-spots/new/?year={YEAR}"
+            step(f"new {field} form", lambda c=client, f=field, n=new: c.get(f"{n}&field={f}"))
+            data = bright_spot(field, index, "") | {
+                "plan_file": SimpleUploadedFile("Kế hoạch.pdf", PLAN, "application/pdf")
+            }
+            step(f"save {field}", lambda c=client, d=data, n=new: c.post(n, d))
+        submit = f"/units/{unit_pk}/registration/{YEAR}/submit/"
+        step("submit", lambda c=client, s=submit: c.post(s))
+        step("page after submit", lambda c=client, p=year_page: c.get(p))
+    print()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
 
 
 def main():
