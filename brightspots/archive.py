@@ -133,11 +133,16 @@ def write_archive(destination: Path, province, year: int) -> dict:
                 f"data/{section.name}.json", json.dumps(data, ensure_ascii=False, indent=1)
             )
             archive.writestr(f"data/{section.name}.csv", _csv(section))
-            manifest["sections"].append({
-                "name": section.name, "description": section.description, "rows": len(data),
-                "json": f"data/{section.name}.json", "csv": f"data/{section.name}.csv",
-                "columns": [{"name": n, "type": t} for n, t in section.columns.items()],
-            })  # fmt: skip
+            manifest["sections"].append(
+                {
+                    "name": section.name,
+                    "description": section.description,
+                    "rows": len(data),
+                    "json": f"data/{section.name}.json",
+                    "csv": f"data/{section.name}.csv",
+                    "columns": [{"name": n, "type": t} for n, t in section.columns.items()],
+                }
+            )
             for row_id, column, stored, original in section.files:
                 belongs = {"section": section.name, "id": row_id, "column": column}
                 if not default_storage.exists(stored):
@@ -150,9 +155,14 @@ def write_archive(destination: Path, province, year: int) -> dict:
                         digest.update(chunk)
                         size += len(chunk)
                         out.write(chunk)
-                manifest["files"].append({
-                    "path": path, "bytes": size, "sha256": digest.hexdigest(),
-                    "original_name": original, **belongs,
-                })  # fmt: skip
+                manifest["files"].append(
+                    {
+                        "path": path,
+                        "bytes": size,
+                        "sha256": digest.hexdigest(),
+                        "original_name": original,
+                        **belongs,
+                    }
+                )
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     return manifest

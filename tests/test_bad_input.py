@@ -12,7 +12,7 @@ A response counts as an error when it is a 4xx, a form shown again (200 to a POS
 carrying an error message; anything else is a success, allowed to change the database.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -95,11 +95,27 @@ class Case:
     valid: object  # scene -> a valid submission
     method: str = "post"
     file_fields: tuple = ()
-    ids: list = field(default_factory=list)
+    # (client, scene) -> URL, for a form reached through another page first (a reset link)
+    prepare: object = None
 
 
 def bright_spot_data(scene):
     return form_data()
+
+
+def reset_link(user) -> str:
+    """The link of a password-reset e-mail; opening it leads to the set-password form."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return reverse(
+        "password_reset_confirm",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            default_token_generator.make_token(user),
+        ],
+    )
 
 
 CASES = {
@@ -157,6 +173,11 @@ CASES = {
     ),
     "password-reset": Case(
         None, lambda s: reverse("password_reset"), lambda s: {"email": "official_a@example.vn"}
+    ),
+    "password-reset-confirm": Case(
+        None, None,
+        lambda s: {"new_password1": "Dân vận khéo 2026!", "new_password2": "Dân vận khéo 2026!"},
+        prepare=lambda client, s: client.get(reset_link(s.official_b))["Location"],
     ),
     "password-change": Case(
         "official_a", lambda s: reverse("password_change"),
@@ -251,7 +272,7 @@ def test_no_input_breaks_a_form_or_saves_half(name, scene, draw):
     if case.user:
         client.force_login(getattr(scene, case.user))
     data = draw.draw(submissions(case.valid(scene), case.file_fields), label="submission")
-    url = case.url(scene)
+    url = case.prepare(client, scene) if case.prepare else case.url(scene)
     with time_machine.travel(MOMENT, tick=False), transaction.atomic():
         before, files_before = database_state(), stored_files()
         send = client.get if case.method == "get" else client.post

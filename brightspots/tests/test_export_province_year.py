@@ -23,16 +23,21 @@ from registry.tests.factories import make_bright_spot
 def year_2026(cast):
     with time_machine.travel(datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))):
         qcdc = make_bright_spot(
-            cast.unit_a, field="qcdc", name="Đối thoại định kỳ với Nhân dân",
+            cast.unit_a,
+            field="qcdc",
+            name="Đối thoại định kỳ với Nhân dân",
             plan_file=SimpleUploadedFile("Kế hoạch 2026.pdf", PDF),
-        )  # fmt: skip
+        )
         make_bright_spot(cast.unit_a, field="dvcq", name="=Một cửa thân thiện")
         services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
         qcdc.refresh_from_db()
         services.progress_add(
-            bright_spot=qcdc, day=date(2026, 3, 9), text="Đã khảo sát 5 xóm", by=cast.official_a,
+            bright_spot=qcdc,
+            day=date(2026, 3, 9),
+            text="Đã khảo sát 5 xóm",
+            by=cast.official_a,
             evidence=SimpleUploadedFile("ảnh hội nghị.png", PNG),
-        )  # fmt: skip
+        )
         make_bright_spot(
             cast.other_unit, field="qcdc", name="Mô hình của Hà Tĩnh", by=cast.other_province_staff
         )

@@ -67,9 +67,11 @@ def sent_mail(outbox: Path) -> list[email.message.EmailMessage]:
 def test_redis_down_while_an_official_submits(celery_worker_process, cast, client_of):
     # The deadline was set a week ahead, so the list can be submitted today (R6, R9).
     RegistrationPeriod.objects.create(
-        province=cast.province, year=2026, deadline=timezone.localdate() + timedelta(days=7),
+        province=cast.province,
+        year=2026,
+        deadline=timezone.localdate() + timedelta(days=7),
         report_deadline=date(2026, 11, 30),
-    )  # fmt: skip
+    )
     make_bright_spot(cast.unit_a, field="qcdc", name="Đối thoại định kỳ với Nhân dân")
     make_bright_spot(cast.unit_a, field="dvcq", name="Một cửa thân thiện")
     celery_worker_process()
@@ -143,11 +145,21 @@ def test_a_worker_killed_mid_task_runs_it_again_and_does_the_work_once(
 
 def beat(schedule: Path, queue: str, log: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "brightspots", "beat", "--loglevel=WARNING",
-         f"--schedule={schedule}"],
-        cwd=ROOT, env={**os.environ, "CELERY_QUEUE": queue},
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brightspots",
+            "beat",
+            "--loglevel=WARNING",
+            f"--schedule={schedule}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CELERY_QUEUE": queue},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
 
 
 @pytest.mark.worker

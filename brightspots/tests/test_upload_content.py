@@ -26,16 +26,24 @@ def refusal(name: str, data: bytes) -> str:
 
 def test_real_documents_of_each_kind_are_accepted():
     samples = {
-        "ke-hoach.pdf": PDF, "ke-hoach.docx": docx(), "tien-do.xlsx": xlsx(), "anh.png": PNG,
-        "anh.jpg": JPEG, "ANH.JPEG": JPEG,
-    }  # fmt: skip
+        "ke-hoach.pdf": PDF,
+        "ke-hoach.docx": docx(),
+        "tien-do.xlsx": xlsx(),
+        "anh.png": PNG,
+        "anh.jpg": JPEG,
+        "ANH.JPEG": JPEG,
+    }
     kinds = {
         name: validate_upload(SimpleUploadedFile(name, data)) for name, data in samples.items()
     }
     assert kinds == {
-        "ke-hoach.pdf": "pdf", "ke-hoach.docx": "docx", "tien-do.xlsx": "xlsx", "anh.png": "png",
-        "anh.jpg": "jpeg", "ANH.JPEG": "jpeg",
-    }  # fmt: skip
+        "ke-hoach.pdf": "pdf",
+        "ke-hoach.docx": "docx",
+        "tien-do.xlsx": "xlsx",
+        "anh.png": "png",
+        "anh.jpg": "jpeg",
+        "ANH.JPEG": "jpeg",
+    }
 
 
 @pytest.mark.parametrize(

@@ -20,21 +20,30 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def objects(world):
     unit_a, official = world.unit_a, world.official_a
     qcdc = make_bright_spot(
-        unit_a, field="qcdc", name="Đối thoại định kỳ với Nhân dân",
+        unit_a,
+        field="qcdc",
+        name="Đối thoại định kỳ với Nhân dân",
         plan_file=SimpleUploadedFile("Kế hoạch năm 2026.pdf", PDF),
-    )  # fmt: skip
+    )
     dvcq = make_bright_spot(unit_a, field="dvcq", name="Một cửa thân thiện")
     services.registration_submit(unit=unit_a, year=world.year, by=official)
     qcdc.refresh_from_db()
     dvcq.refresh_from_db()
     entry = services.progress_add(
-        bright_spot=qcdc, day=date(2026, 3, 9), text="Đã khảo sát 5 thôn", by=official,
+        bright_spot=qcdc,
+        day=date(2026, 3, 9),
+        text="Đã khảo sát 5 thôn",
+        by=official,
         evidence=SimpleUploadedFile("biên bản.pdf", PDF),
-    )  # fmt: skip
+    )
     services.annual_report_save(
-        unit=unit_a, year=world.year, summary="Hoàn thành kế hoạch", next_year_plan="Nhân rộng",
-        results={qcdc.pk: ("Đạt", ""), dvcq.pk: ("Đạt", "")}, by=official,
-    )  # fmt: skip
+        unit=unit_a,
+        year=world.year,
+        summary="Hoàn thành kế hoạch",
+        next_year_plan="Nhân rộng",
+        results={qcdc.pk: ("Đạt", ""), dvcq.pk: ("Đạt", "")},
+        by=official,
+    )
     report = services.annual_report_submit(unit=unit_a, year=world.year, by=official)
     draft = make_bright_spot(unit_a, field="qcdc", name="Bản nháp mô hình mới")
     return {

@@ -88,13 +88,18 @@ def test_two_staff_deciding_at_once_one_wins_the_other_is_told(cast, submitted):
 def test_a_withdrawal_and_a_decision_at_once(cast, submitted):
     """The unit withdraws while the committee accepts: whichever commits first stands."""
     withdraw = lambda: services.bright_spot_withdraw(  # noqa: E731
-        bright_spot=BrightSpot.objects.get(pk=submitted.pk), reason="Trùng nội dung",
-        version=submitted.version, by=cast.official_a,
-    )  # fmt: skip
+        bright_spot=BrightSpot.objects.get(pk=submitted.pk),
+        reason="Trùng nội dung",
+        version=submitted.version,
+        by=cast.official_a,
+    )
     accept = lambda: services.bright_spot_review(  # noqa: E731
-        bright_spot=BrightSpot.objects.get(pk=submitted.pk), accept=True, comment="",
-        version=submitted.version, by=cast.qcdc_staff,
-    )  # fmt: skip
+        bright_spot=BrightSpot.objects.get(pk=submitted.pk),
+        accept=True,
+        comment="",
+        version=submitted.version,
+        by=cast.qcdc_staff,
+    )
     with stall_first_call(bright_spot_services, "audit_record"):
         outcomes = run_concurrently(withdraw, accept)
 

@@ -98,9 +98,15 @@ def test_no_url_serves_the_media_folder(cast, client_of):
     owner = client_of(cast.official_a)
     stored = upload(owner, cast, "ke-hoach.pdf").plan_file.name  # uploads/registry/…/<hex>.pdf
     guesses = [
-        f"/media/{stored}", f"{settings.MEDIA_URL}{stored}", f"/{stored}", f"/static/{stored}",
-        f"/static/../var/media/{stored}", f"/var/media/{stored}", "/media/", settings.MEDIA_URL,
-    ]  # fmt: skip
+        f"/media/{stored}",
+        f"{settings.MEDIA_URL}{stored}",
+        f"/{stored}",
+        f"/static/{stored}",
+        f"/static/../var/media/{stored}",
+        f"/var/media/{stored}",
+        "/media/",
+        settings.MEDIA_URL,
+    ]
     for client in (owner, client_of(cast.admin), client_of(None)):
         for guess in guesses:
             assert client.get(guess).status_code == 404, guess
