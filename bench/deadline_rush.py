@@ -565,6 +565,7 @@ def main():
     print(f"\n{machine()}\ngunicorn {args.workers} {args.worker_class} workers × {args.threads} "
           f"threads, mean think time {args.think} s\n")  # fmt: skip
     print(text)
+    print(f"\nuploads and e-mails: {workdir}")
     if args.json:
         Path(args.json).write_text(json.dumps({"report": text}, ensure_ascii=False))
 
