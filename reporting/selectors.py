@@ -23,6 +23,13 @@ def can_read_summaries(user) -> bool:
     return scope.is_superuser or bool(scope.reading_province_ids) or scope.is_committee_staff
 
 
+def require_summary_reader(user) -> None:
+    """403 for a user whose roles read no summary at all (a unit official): asked before a
+    download is even described."""
+    if not can_read_summaries(user):
+        raise PermissionDenied
+
+
 def provinces_for_user(user):
     """Provinces whose whole summary the user reads."""
     scope = scope_for(user)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from brightspots.csv import stream_csv
 from brightspots.uploads import serve
@@ -34,6 +34,7 @@ def _scope_year(request, form):
 
 
 @login_required
+@require_GET
 def summary(request):
     form = ScopeForm(request.GET)
     scope, years, year, view = _scope_year(request, form)
@@ -68,6 +69,7 @@ def _group_unit(scope, form):
 
 
 @login_required
+@require_GET
 def bright_spots(request):
     """The bright spots a figure counts: the same filters as the figure (`reporting.filters`)."""
     scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
@@ -79,6 +81,7 @@ def bright_spots(request):
 
 
 @login_required
+@require_GET
 def units(request):
     """The units a figure counts, named, with what each registered (R7)."""
     scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
@@ -107,6 +110,7 @@ def _query_without_page(request) -> str:
 
 
 @login_required
+@require_GET
 def unit_history(request, pk: int):
     """A unit's own history, year by year, with the units merged into it (item 5, R2)."""
     unit = selectors.get_unit_for_history(request.user, pk)
@@ -114,6 +118,7 @@ def unit_history(request, pk: int):
 
 
 @login_required
+@require_GET
 def download_csv(request, identifier: str):
     """A CSV table of the summary, streamed as it is read."""
     form = ScopeForm(request.GET)
@@ -138,6 +143,7 @@ def download_csv(request, identifier: str):
 @require_POST
 def export_create(request):
     """Ask for a workbook or a PDF: recorded, produced in the background, then offered."""
+    selectors.require_summary_reader(request.user)
     form = ExportForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
@@ -164,6 +170,7 @@ def export_create(request):
 
 
 @login_required
+@require_GET
 def export_detail(request, pk: int):
     """The progress page: it polls `export_status` and offers the file when it is ready."""
     export = selectors.get_export_for_user(request.user, pk)
@@ -171,6 +178,7 @@ def export_detail(request, pk: int):
 
 
 @login_required
+@require_GET
 def export_status(request, pk: int):
     export = selectors.get_export_for_user(request.user, pk)
     ready = export.status == export.Status.DONE
@@ -187,6 +195,7 @@ def export_status(request, pk: int):
 
 
 @login_required
+@require_GET
 def export_download(request, pk: int):
     export = selectors.get_export_for_user(request.user, pk)
     if export.status != export.Status.DONE:
