@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),
+    path("", include("reminders.urls")),
 ]
 
 handler400 = "brightspots.errors.bad_request"
