@@ -59,7 +59,7 @@ SPECS = {
         placeholders=("unit", "year", "deadline", "days", "missing"),
         subject=_("Bright spots {year}: register by {deadline} ({days} left)"),
         body=_(
-            "{unit} has not yet submitted its list of bright spots for {year} ({missing}). "
+            "{unit} has not yet submitted a complete list of bright spots for {year}: {missing}. "
             "The list must hold at least one QCDC and one DVCQ bright spot and be submitted by "
             "{deadline}, inclusive."
         ),

@@ -48,7 +48,7 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def missing_phrase(missing: list[str]) -> str:
     if len(missing) == 2:
-        return _("no list submitted yet")
+        return _("no bright spot submitted yet")
     if missing == [Field.QCDC]:
         return _("no QCDC bright spot yet")
     return _("no DVCQ bright spot yet")

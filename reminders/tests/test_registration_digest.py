@@ -53,7 +53,7 @@ def test_each_committee_gets_one_digest_listing_exactly_the_non_compliant_units(
     listed = [line for line in mail.body.splitlines() if line.startswith("- ")]
     assert [line[2:].split(" (")[0] for line in listed] == expected
     assert "- Phường Đông Vĩnh (Tỉnh Nghệ An): còn thiếu điểm sáng DVCQ" in mail.body
-    assert "- Sở Tư pháp (Tỉnh Nghệ An): chưa gửi danh sách" in mail.body
+    assert "- Sở Tư pháp (Tỉnh Nghệ An): chưa gửi điểm sáng nào" in mail.body
     assert "Xã Nghĩa Dũng" not in mail.body
     # No unit reminders that day: the deadline has passed.
     assert not Reminder.objects.exclude(kind="registration_digest").exists()

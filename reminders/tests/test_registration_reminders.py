@@ -28,7 +28,10 @@ def test_each_milestone_reminds_the_officials_of_units_without_a_list(
     assert (reminder.days_before, reminder.deadline, reminder.year) == (days, DEADLINE, 2026)
     plural = f"còn {days} ngày"
     assert reminder.subject == f"Điểm sáng năm 2026: hạn đăng ký 30/03/2026 ({plural})"
-    assert "Phường Đông Vĩnh chưa gửi danh sách đăng ký điểm sáng năm 2026" in reminder.body
+    assert (
+        "Phường Đông Vĩnh chưa gửi đủ danh sách đăng ký điểm sáng năm 2026: chưa gửi điểm sáng nào."
+        in reminder.body
+    )
     assert "chậm nhất trong ngày 30/03/2026" in reminder.body
 
     [mail] = mailoutbox
@@ -70,7 +73,9 @@ def test_english_speaking_official_gets_english(cast, send, mailoutbox):
     send(DEADLINE - timedelta(days=1))
     reminder = Reminder.objects.get(recipient=cast.official_b)
     assert reminder.subject == "Bright spots 2026: register by 30/03/2026 (1 day left)"
-    assert "(no list submitted yet)" in reminder.body
+    assert (
+        "a complete list of bright spots for 2026: no bright spot submitted yet." in reminder.body
+    )
     [mail] = [m for m in mailoutbox if m.to == ["official_b@example.vn"]]
     assert mail.subject == reminder.subject and "Hello Trần Thị Bình," in mail.body
 
