@@ -105,11 +105,21 @@ def cast(db):
     assign(users.admin, Role.ADMINISTRATOR, province=province)
 
     return SimpleNamespace(
-        province=province, root=root, unit_a=unit_a, unit_b=unit_b, department=department,
-        qcdc=qcdc, dvcq=dvcq, party=party, home_affairs=home_affairs,
-        other_province=other_province, other_root=other_root, other_unit=other_unit,
-        other_committee=other_committee, **vars(users),
-    )  # fmt: skip
+        province=province,
+        root=root,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        department=department,
+        qcdc=qcdc,
+        dvcq=dvcq,
+        party=party,
+        home_affairs=home_affairs,
+        other_province=other_province,
+        other_root=other_root,
+        other_unit=other_unit,
+        other_committee=other_committee,
+        **vars(users),
+    )
 
 
 @pytest.fixture
@@ -161,11 +171,24 @@ def celery_worker_process(transactional_db, tmp_path):
             **env,
         }
         process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "celery", "-A", "brightspots", "worker", "--pool=solo",
-             "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue,
-             "--loglevel=WARNING"],
-            cwd=Path(__file__).parent, env=worker_env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "brightspots",
+                "worker",
+                "--pool=solo",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "-Q",
+                queue,
+                "--loglevel=WARNING",
+            ],
+            cwd=Path(__file__).parent,
+            env=worker_env,
+        )
         workers.append(process)
         return process
 

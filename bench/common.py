@@ -19,6 +19,10 @@ def django_setup(**env):
     import django
 
     django.setup()
+    # Pages render with the production static storage (hashed names), so collect once.
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def measure(fn, *, repeat: int = 30, warmup: int = 3) -> dict:

@@ -9,7 +9,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry import services
-from registry.models import AuditEntry, Committee, Province, RoleAssignment, RoutingRule, Unit, User
+from registry.models import (
+    AuditEntry,
+    BrightSpot,
+    Committee,
+    Extension,
+    Province,
+    RegistrationPeriod,
+    RoleAssignment,
+    RoutingRule,
+    Unit,
+    User,
+)
 from registry.scope import scope_for
 
 
@@ -121,6 +132,63 @@ class AuditEntryAdmin(ProvinceScopedAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RegistrationPeriod)
+class RegistrationPeriodAdmin(ProvinceScopedAdmin):
+    """Administrators set each year's deadlines (R6): 30 March and 30 November by default."""
+
+    list_display = ["province", "year", "deadline", "report_deadline"]
+    list_filter = ["province"]
+    ordering = ["-year"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.audit_record(
+            actor=request.user,
+            action="period.changed" if change else "period.created",
+            target=obj,
+            to_state=f"{obj.deadline:%d/%m/%Y} · {obj.report_deadline:%d/%m/%Y}",
+        )
+
+
+@admin.register(Extension)
+class ExtensionAdmin(ProvinceScopedAdmin):
+    list_display = ["unit", "year", "kind", "until", "granted_by", "granted_at"]
+    list_filter = ["province", "year", "kind"]
+    search_fields = ["unit__name", "reason"]
+    raw_id_fields = ["unit", "granted_by"]
+    list_select_related = ["unit", "granted_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # granted by committee staff through their page, where it is audited
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(BrightSpot)
+class BrightSpotAdmin(ProvinceScopedAdmin):
+    """Read-only: bright spots change only through the registry's pages, where every step is audited."""
+
+    list_display = ["name", "unit", "year", "field", "status", "submitted_at"]
+    list_filter = ["province", "year", "field", "status"]
+    search_fields = ["search_text"]
+    list_select_related = ["unit"]
+
+    def get_search_results(self, request, queryset, search_term):
+        from brightspots.text import fold
+
+        return super().get_search_results(request, queryset, fold(search_term))
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -15,6 +15,8 @@ ACTIONS = {
     "bright_spot.withdrawn": _("withdrew the bright spot"),
     "registration.submitted": _("submitted the list"),
     "extension.granted": _("granted an extension"),
+    "period.created": _("set the year's deadlines"),
+    "period.changed": _("changed the year's deadlines"),
     "milestone.updated": _("updated a milestone"),
     "progress.added": _("recorded progress"),
     "annual_report.saved": _("saved the annual report"),

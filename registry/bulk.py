@@ -24,6 +24,7 @@ from registry.models import (
     Field,
     Level,
     Milestone,
+    ProgressEntry,
     Registration,
     StaffInCharge,
     Unit,
@@ -59,6 +60,12 @@ PLACES = ["xóm 1", "xóm 3", "xóm 5", "thôn Tân Hòa", "thôn Yên Lạc", "
           "bản Na Ngoi", "thôn Đông Sơn", "khối 7"]  # fmt: skip
 PEOPLE = ["Nguyễn Văn Hùng", "Trần Thị Hương", "Lê Văn Sơn", "Phạm Thị Thu", "Hoàng Văn Nam", "Võ Thị Lan",
           "Đặng Văn Tuấn", "Bùi Thị Hà", "Hồ Văn Bình", "Ngô Thị Mai"]  # fmt: skip
+PROGRESS_NOTES = [
+    "Tổ chức hội nghị triển khai, 100% hộ gia đình được tuyên truyền.",
+    "Đã đối thoại với Nhân dân, tiếp nhận và giải quyết 12 kiến nghị.",
+    "Hoàn thành sơ kết, đề xuất nhân rộng ra các thôn, xóm khác.",
+    "Niêm yết công khai tại nhà văn hóa và trên loa truyền thanh.",
+]
 POSITIONS = ["Phó Chủ tịch UBND", "Chủ tịch Ủy ban MTTQ", "Công chức Văn phòng - Thống kê", "Phó Giám đốc",
              "Chánh Văn phòng", "Trưởng phòng Tổ chức"]  # fmt: skip
 
@@ -273,6 +280,18 @@ def _children(rows, plan, rng, now) -> None:
             links.append(through(brightspot_id=spot.pk, criterion_id=criterion_id))
     StaffInCharge.objects.bulk_create(staff, batch_size=5000)
     Milestone.objects.bulk_create(milestones, batch_size=5000)
+    entries = [
+        ProgressEntry(
+            bright_spot=m.bright_spot,
+            milestone=m,
+            day=min(m.due, timezone.localdate(now)),
+            text=rng.choice(PROGRESS_NOTES),
+            created_by=m.bright_spot.created_by,
+        )  # fmt: skip
+        for m in milestones
+        if m.percent and rng.random() < 0.5
+    ]
+    ProgressEntry.objects.bulk_create(entries, batch_size=5000)
     through.objects.bulk_create(links, batch_size=5000)
 
 

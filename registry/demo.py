@@ -87,23 +87,35 @@ def build_organisation() -> dict:
     old_code, new_code = 16600, 17000
     for (district_name, district_code), new_communes in data.DISTRICTS.items():
         district = _unit(
-            province, root, Kind.DISTRICT, district_name,
-            code=district_code, valid_to=data.LAST_DAY_OF_DISTRICTS,
-        )  # fmt: skip
+            province,
+            root,
+            Kind.DISTRICT,
+            district_name,
+            code=district_code,
+            valid_to=data.LAST_DAY_OF_DISTRICTS,
+        )
         units[district_name] = district
         for new_name, old_names in new_communes.items():
             new_code += 3
             new = _unit(
-                province, root, _kind_of(new_name), new_name,
-                code=str(new_code), valid_from=data.MERGER_DAY,
-            )  # fmt: skip
+                province,
+                root,
+                _kind_of(new_name),
+                new_name,
+                code=str(new_code),
+                valid_from=data.MERGER_DAY,
+            )
             units[new_name] = new
             for old_name in old_names:
                 old_code += 3
                 old = _unit(
-                    province, district, _kind_of(old_name), old_name,
-                    code=str(old_code), valid_to=data.LAST_DAY_OF_DISTRICTS,
-                )  # fmt: skip
+                    province,
+                    district,
+                    _kind_of(old_name),
+                    old_name,
+                    code=str(old_code),
+                    valid_to=data.LAST_DAY_OF_DISTRICTS,
+                )
                 _close(old, successor=new, last_day=data.LAST_DAY_OF_DISTRICTS)
                 units.setdefault(old_name, old)  # "Xã Tân Phú" old and new: the new one wins
 

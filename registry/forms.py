@@ -229,9 +229,11 @@ class AnnualReportForm(forms.Form):
                 initial=item.results if item else "",
             )
             self.fields[f"next_{bright_spot.pk}"] = forms.CharField(
-                label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                label=_("Next steps"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
                 initial=item.next_steps if item else "",
-            )  # fmt: skip
+            )
 
     def results(self) -> dict:
         return {

@@ -6,7 +6,7 @@ from brightspots import navigation
 from registry.models import AnnualReport, BrightSpot, Field
 from registry.periods import current_year, period_for
 from registry.scope import scope_for
-from registry.selectors import NOT_DRAFT_LIVE, reading_provinces, unit_year
+from registry.selectors import NOT_DRAFT_LIVE, progress_rollup, reading_provinces, unit_year
 
 
 def home_panels(user) -> dict:
@@ -47,7 +47,15 @@ def home_panels(user) -> dict:
             qcdc=Count("pk", filter=Q(field=Field.QCDC)),
             dvcq=Count("pk", filter=Q(field=Field.DVCQ)),
         )
-        provinces.append({"province": province, "period": period_for(province, year), **totals})
+        progress = progress_rollup(BrightSpot.objects.filter(province=province, year=year))
+        provinces.append(
+            {
+                "province": province,
+                "period": period_for(province, year),
+                "progress": progress,
+                **totals,
+            }
+        )
     return {
         "year": year,
         "unit_panels": units,

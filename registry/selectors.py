@@ -217,6 +217,8 @@ def inbox(committee: Committee):
         BrightSpot.objects.filter(Q(recipient=committee) | Q(via=committee) | Q(copy_to=committee))
         .exclude(status=BrightSpot.Status.DRAFT)
         .select_related("unit", "recipient", "via", "copy_to")
+        # Long texts a list never shows stay in the database: they slow the page's query down.
+        .defer("objectives", "plan", "search_text", "unit__name_folded", "unit__name_sort")
     )
 
 

@@ -78,8 +78,11 @@ def test_secure_cookies_and_hsts_with_https():
 def test_check_deploy_is_clean_in_production_mode():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=production_env(), capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -113,6 +116,9 @@ def production_env(**extra):
 def run_python(code: str, **env):
     script = f"import django; django.setup(); {code}"
     return subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**production_env(**env), "DJANGO_SETTINGS_MODULE": "brightspots.settings"},
-    )  # fmt: skip
+    )

@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -47,3 +47,25 @@ def action_label(code: str):
     from registry.audit_labels import action_label as label
 
     return label(code)
+
+
+@register.simple_tag
+def select_input(bound_field):
+    """A filter's <select>, rendered in Python: Django's widget templates render each option
+    through its own template, which made the inbox's filter bar its slowest part."""
+    value = bound_field.value()
+    current = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value or "")}
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (key, " selected" if str(key) in current else "", label)
+            for key, label in bound_field.field.widget.choices
+        ),
+    )
+    return format_html(
+        '<select name="{}" id="{}" class="form-select">{}</select>',
+        bound_field.html_name,
+        bound_field.id_for_label,
+        options,
+    )

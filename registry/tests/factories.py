@@ -127,7 +127,7 @@ def bulk_submitted(unit, committee, count, *, year=2026, field="qcdc", names=Non
             search_text=fold(f"{name} Xóm {i}"),
             name_sort=sort_key(name),
             **extra,
-        )  # fmt: skip
+        )
         for i, name in enumerate(names)
     ]
     return BrightSpot.objects.bulk_create(rows)

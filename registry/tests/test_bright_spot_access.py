@@ -21,11 +21,27 @@ def spot(cast):
     ):
         spot = make_bright_spot(cast.unit_a, field="qcdc")
         services.bright_spot_update(
-            bright_spot=spot, values={f: getattr(spot, f) for f in ["field", "level", "name", "address", "objectives", "plan", "continues", "replicates"]},
-            criteria=[], staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
+            bright_spot=spot,
+            values={
+                f: getattr(spot, f)
+                for f in [
+                    "field",
+                    "level",
+                    "name",
+                    "address",
+                    "objectives",
+                    "plan",
+                    "continues",
+                    "replicates",
+                ]
+            },
+            criteria=[],
+            staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
             milestones=[{"title": "M", "due": datetime(2026, 5, 1).date()}],
-            plan_file=SimpleUploadedFile("kế hoạch 2026.pdf", PDF), version=spot.version, by=cast.official_a,
-        )  # fmt: skip
+            plan_file=SimpleUploadedFile("kế hoạch 2026.pdf", PDF),
+            version=spot.version,
+            by=cast.official_a,
+        )
     return spot
 
 

@@ -23,16 +23,26 @@ def in_march():
 
 def form_data(**changes):
     data = {
-        "field": "qcdc", "level": "province", "name": "Đối thoại trực tiếp với Nhân dân hằng quý",
-        "address": "Nhà văn hóa xóm 3, xã Nghĩa Dũng", "objectives": "Lắng nghe, giải quyết kiến nghị",
-        "plan": "Quý I: chuẩn bị; quý II–IV: tổ chức đối thoại", "targeted": ["general-1", "qcdc-7"],
-        "staff-TOTAL_FORMS": "2", "staff-INITIAL_FORMS": "0",
-        "staff-0-name": "Nguyễn Văn Cường", "staff-0-position": "Phó Chủ tịch UBND xã",
-        "staff-0-phone": "0912 345 678", "staff-0-email": "cuong@nghiadung.gov.vn",
-        "milestones-TOTAL_FORMS": "3", "milestones-INITIAL_FORMS": "0",
-        "milestones-0-title": "Xây dựng kế hoạch", "milestones-0-due": "31/03/2026",
-        "milestones-1-title": "Đối thoại lần 1", "milestones-1-due": "30/06/2026",
-    }  # fmt: skip
+        "field": "qcdc",
+        "level": "province",
+        "name": "Đối thoại trực tiếp với Nhân dân hằng quý",
+        "address": "Nhà văn hóa xóm 3, xã Nghĩa Dũng",
+        "objectives": "Lắng nghe, giải quyết kiến nghị",
+        "plan": "Quý I: chuẩn bị; quý II–IV: tổ chức đối thoại",
+        "targeted": ["general-1", "qcdc-7"],
+        "staff-TOTAL_FORMS": "2",
+        "staff-INITIAL_FORMS": "0",
+        "staff-0-name": "Nguyễn Văn Cường",
+        "staff-0-position": "Phó Chủ tịch UBND xã",
+        "staff-0-phone": "0912 345 678",
+        "staff-0-email": "cuong@nghiadung.gov.vn",
+        "milestones-TOTAL_FORMS": "3",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-0-title": "Xây dựng kế hoạch",
+        "milestones-0-due": "31/03/2026",
+        "milestones-1-title": "Đối thoại lần 1",
+        "milestones-1-due": "30/06/2026",
+    }
     data.update(changes)
     return data
 
@@ -92,16 +102,31 @@ def test_an_impossible_date_is_answered_at_its_field(cast, client_of):
 
 
 def test_no_milestone_and_no_staff_are_refused(cast, client_of):
-    data = form_data(**{"milestones-0-title": "", "milestones-0-due": "", "milestones-1-title": "", "milestones-1-due": "",
-                        "staff-0-name": "", "staff-0-position": "", "staff-0-phone": "", "staff-0-email": ""})  # fmt: skip
+    data = form_data(
+        **{
+            "milestones-0-title": "",
+            "milestones-0-due": "",
+            "milestones-1-title": "",
+            "milestones-1-due": "",
+            "staff-0-name": "",
+            "staff-0-position": "",
+            "staff-0-phone": "",
+            "staff-0-email": "",
+        }
+    )
     response = post(client_of(cast.official_a), cast, data)
     assert "ít nhất một mốc" in response.text and "ít nhất một người phụ trách" in response.text
 
 
 def test_html_and_script_are_shown_escaped(cast, client_of):
     script = '<script>alert("x")</script><b>đậm</b>'
-    data = form_data(name=f"Tên {script}", address=script, objectives=script, plan=script,
-                     **{"staff-0-name": script, "staff-0-position": script, "milestones-0-title": script})  # fmt: skip
+    data = form_data(
+        name=f"Tên {script}",
+        address=script,
+        objectives=script,
+        plan=script,
+        **{"staff-0-name": script, "staff-0-position": script, "milestones-0-title": script},
+    )
     client = client_of(cast.official_a)
     assert post(client, cast, data).status_code == 302
     page = client.get(

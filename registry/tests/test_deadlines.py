@@ -66,9 +66,13 @@ def test_extension_to_5_april_admits_4_april_and_marks_it(cast, both_fields):
     both_fields()
     with at(2026, 4, 1, 8, 0):
         services.extension_grant(
-            unit=cast.unit_a, year=2026, kind="registration", until=date(2026, 4, 5),
-            reason="Xã mới hợp nhất, đang kiện toàn bộ máy", by=cast.qcdc_staff,
-        )  # fmt: skip
+            unit=cast.unit_a,
+            year=2026,
+            kind="registration",
+            until=date(2026, 4, 5),
+            reason="Xã mới hợp nhất, đang kiện toàn bộ máy",
+            by=cast.qcdc_staff,
+        )
     with at(2026, 4, 4, 15, 0):
         result = submit(cast)
     assert result.registration.timeliness == "extended"

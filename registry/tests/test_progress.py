@@ -27,11 +27,29 @@ def spots(cast):
         qcdc = make_bright_spot(cast.unit_a, field="qcdc", name="Hòm thư góp ý điện tử")
         dvcq = make_bright_spot(cast.unit_a, field="dvcq", name="Cán bộ đến từng nhà")
         services.bright_spot_update(
-            bright_spot=qcdc, values={f: getattr(qcdc, f) for f in ["field", "level", "name", "address", "objectives", "plan", "continues", "replicates"]},
-            criteria=[], staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
-            milestones=[{"title": "Lắp đặt", "due": date(2026, 5, 1)}, {"title": "Vận hành", "due": date(2026, 9, 1)}],
-            version=qcdc.version, by=cast.official_a,
-        )  # fmt: skip
+            bright_spot=qcdc,
+            values={
+                f: getattr(qcdc, f)
+                for f in [
+                    "field",
+                    "level",
+                    "name",
+                    "address",
+                    "objectives",
+                    "plan",
+                    "continues",
+                    "replicates",
+                ]
+            },
+            criteria=[],
+            staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
+            milestones=[
+                {"title": "Lắp đặt", "due": date(2026, 5, 1)},
+                {"title": "Vận hành", "due": date(2026, 9, 1)},
+            ],
+            version=qcdc.version,
+            by=cast.official_a,
+        )
         services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
     return BrightSpot.objects.get(pk=qcdc.pk), BrightSpot.objects.get(pk=dvcq.pk)
 
@@ -59,9 +77,13 @@ def test_progress_entry_with_evidence_is_shown_and_served_with_permission(cast, 
     with at(2026, 6, 10, 9, 0):
         response = client.post(
             reverse("registry:progress-add", args=[qcdc.pk]),
-            {"day": "09/06/2026", "text": "Đã nhận 37 ý kiến qua hòm thư", "milestone": qcdc.milestones.first().pk,
-             "evidence": SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50)},
-        )  # fmt: skip
+            {
+                "day": "09/06/2026",
+                "text": "Đã nhận 37 ý kiến qua hòm thư",
+                "milestone": qcdc.milestones.first().pk,
+                "evidence": SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50),
+            },
+        )
     assert response.status_code == 302
     entry = qcdc.progress_entries.get()
     page = client.get(reverse("registry:bright-spot-detail", args=[qcdc.pk])).text
@@ -84,9 +106,13 @@ def test_a_future_date_is_refused_at_the_field(cast, spots, client_of):
 def write_report(cast, spots):
     qcdc, dvcq = spots
     services.annual_report_save(
-        unit=cast.unit_a, year=2026, summary="Hoàn thành kế hoạch", next_year_plan="Nhân rộng",
-        results={qcdc.pk: ("Nhận 120 ý kiến", "Mở rộng"), dvcq.pk: ("Thăm 300 hộ", "")}, by=cast.official_a,
-    )  # fmt: skip
+        unit=cast.unit_a,
+        year=2026,
+        summary="Hoàn thành kế hoạch",
+        next_year_plan="Nhân rộng",
+        results={qcdc.pk: ("Nhận 120 ý kiến", "Mở rộng"), dvcq.pk: ("Thăm 300 hộ", "")},
+        by=cast.official_a,
+    )
 
 
 def test_annual_report_on_time_on_30_november(cast, spots, client_of):

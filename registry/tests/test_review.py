@@ -45,12 +45,17 @@ def test_return_revise_resubmit_accept_with_history(cast, submitted, client_of):
     assert "Bổ sung kế hoạch chi tiết theo quý" in page
     services.bright_spot_update(
         bright_spot=submitted,
-        values={f: getattr(submitted, f) for f in ["field", "level", "name", "address", "objectives", "continues", "replicates"]}
+        values={
+            f: getattr(submitted, f)
+            for f in ["field", "level", "name", "address", "objectives", "continues", "replicates"]
+        }
         | {"plan": "Quý I: khảo sát; Quý II: đối thoại; Quý III: tổng hợp; Quý IV: sơ kết"},
-        criteria=[], staff=[{"name": "Lê Văn Tám", "position": "Chủ tịch", "phone": "", "email": ""}],
+        criteria=[],
+        staff=[{"name": "Lê Văn Tám", "position": "Chủ tịch", "phone": "", "email": ""}],
         milestones=[{"title": "Đối thoại lần 1", "due": datetime(2026, 6, 1).date()}],
-        version=submitted.version, by=cast.official_a,
-    )  # fmt: skip
+        version=submitted.version,
+        by=cast.official_a,
+    )
     official.post(
         reverse("registry:bright-spot-resubmit", args=[submitted.pk]),
         {"version": submitted.version},

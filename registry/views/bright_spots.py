@@ -73,18 +73,25 @@ def _editor(request, *, unit, year, instance=None):
         replicable=replicable_bright_spots(unit.province),
         initial={"field": request.GET.get("field")} if instance is None else None,
     )
-    staff_initial = [
-        {"name": s.name, "position": s.position, "phone": s.phone, "email": s.email} for s in instance.staff.all()
-    ] if instance else []  # fmt: skip
-    milestone_initial = [
-        {"id": m.pk, "title": m.title, "due": m.due} for m in instance.milestones.all()
-    ] if instance else []  # fmt: skip
+    staff_initial = (
+        [
+            {"name": s.name, "position": s.position, "phone": s.phone, "email": s.email}
+            for s in instance.staff.all()
+        ]
+        if instance
+        else []
+    )
+    milestone_initial = (
+        [{"id": m.pk, "title": m.title, "due": m.due} for m in instance.milestones.all()]
+        if instance
+        else []
+    )
     staff = StaffFormSet(data, prefix="staff", initial=staff_initial)
     milestones = MilestoneFormSet(data, prefix="milestones", initial=milestone_initial)
     return form, staff, milestones
 
 
-def _save(request, form, staff, milestones, save):
+def _save(form, staff, milestones, save):
     """Validate the three parts; call the service; answer the saved bright spot or None."""
     if not all([form.is_valid(), staff.is_valid(), milestones.is_valid()]):
         return None
@@ -108,19 +115,28 @@ def bright_spot_create(request, pk: int):
     form, staff, milestones = _editor(request, unit=unit, year=year)
     if request.method == "POST":
         saved = _save(
-            request, form, staff, milestones,
-            lambda **parts: services.bright_spot_create(unit=unit, year=year, by=request.user, **parts),
-        )  # fmt: skip
+            form,
+            staff,
+            milestones,
+            lambda **parts: services.bright_spot_create(
+                unit=unit, year=year, by=request.user, **parts
+            ),
+        )
         if saved:
-            messages.success(
+            draft_saved(
                 request,
+                draft_key(unit, year),
                 _("The bright spot was saved as a draft. Submit the list when it is complete."),
             )
             return redirect("registry:bright-spot-detail", saved.pk)
     context = {
-        "form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year,
+        "form": form,
+        "staff": staff,
+        "milestones": milestones,
+        "unit": unit,
+        "year": year,
         "draft_key": draft_key(unit, year),
-    }  # fmt: skip
+    }
     return render(request, "registry/bright_spot_form.html", context)
 
 
@@ -141,16 +157,26 @@ def bright_spot_edit(request, pk: int):
     )
     if request.method == "POST":
         saved = _save(
-            request, form, staff, milestones,
-            lambda **parts: services.bright_spot_update(bright_spot=bright_spot, version=int(version), by=request.user, **parts),
-        )  # fmt: skip
+            form,
+            staff,
+            milestones,
+            lambda **parts: services.bright_spot_update(
+                bright_spot=bright_spot, version=int(version), by=request.user, **parts
+            ),
+        )
         if saved:
             draft_saved(request, draft_key(unit, year, bright_spot), _("Your changes were saved."))
             return redirect("registry:bright-spot-detail", saved.pk)
     context = {
-        "form": form, "staff": staff, "milestones": milestones, "unit": unit, "year": year,
-        "bright_spot": bright_spot, "version": version, "draft_key": draft_key(unit, year, bright_spot),
-    }  # fmt: skip
+        "form": form,
+        "staff": staff,
+        "milestones": milestones,
+        "unit": unit,
+        "year": year,
+        "bright_spot": bright_spot,
+        "version": version,
+        "draft_key": draft_key(unit, year, bright_spot),
+    }
     return render(request, "registry/bright_spot_form.html", context)
 
 
@@ -191,10 +217,14 @@ def _act(request, bright_spot, action, form_class=VersionForm, success=""):
 def bright_spot_withdraw(request, pk: int):
     bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
     return _act(
-        request, bright_spot,
-        lambda data: services.bright_spot_withdraw(bright_spot=bright_spot, reason=data["reason"], version=data["version"], by=request.user),
-        WithdrawForm, _("The bright spot was withdrawn."),
-    )  # fmt: skip
+        request,
+        bright_spot,
+        lambda data: services.bright_spot_withdraw(
+            bright_spot=bright_spot, reason=data["reason"], version=data["version"], by=request.user
+        ),
+        WithdrawForm,
+        _("The bright spot was withdrawn."),
+    )
 
 
 @login_required
@@ -202,10 +232,13 @@ def bright_spot_withdraw(request, pk: int):
 def bright_spot_resubmit(request, pk: int):
     bright_spot = selectors.get_bright_spot_for_user(request.user, pk, write=True)
     return _act(
-        request, bright_spot,
-        lambda data: services.bright_spot_resubmit(bright_spot=bright_spot, version=data["version"], by=request.user),
+        request,
+        bright_spot,
+        lambda data: services.bright_spot_resubmit(
+            bright_spot=bright_spot, version=data["version"], by=request.user
+        ),
         success=_("The bright spot was sent back to the committee."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -227,13 +260,18 @@ def bright_spot_delete(request, pk: int):
 def bright_spot_review(request, pk: int):
     bright_spot = selectors.get_bright_spot_for_review(request.user, pk)
     return _act(
-        request, bright_spot,
+        request,
+        bright_spot,
         lambda data: services.bright_spot_review(
-            bright_spot=bright_spot, accept=data["decision"] == "accept", comment=data["comment"],
-            version=data["version"], by=request.user,
+            bright_spot=bright_spot,
+            accept=data["decision"] == "accept",
+            comment=data["comment"],
+            version=data["version"],
+            by=request.user,
         ),
-        ReviewForm, _("Your review was recorded."),
-    )  # fmt: skip
+        ReviewForm,
+        _("Your review was recorded."),
+    )
 
 
 @login_required

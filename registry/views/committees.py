@@ -50,17 +50,37 @@ def inbox_csv(request, pk: int):
     committee = selectors.get_committee_for_user(request.user, pk)
     rows = (
         (
-            b.name, b.address, b.unit.name, b.get_field_display(), b.get_level_display(), b.year,
-            b.get_status_display(), timezone.localtime(b.submitted_at).strftime("%d/%m/%Y %H:%M"),
-            b.get_timeliness_display(), b.recipient.name, b.via.name if b.via else "",
-            b.copy_to.name if b.copy_to else "", b.review_comment,
+            b.name,
+            b.address,
+            b.unit.name,
+            b.get_field_display(),
+            b.get_level_display(),
+            b.year,
+            b.get_status_display(),
+            timezone.localtime(b.submitted_at).strftime("%d/%m/%Y %H:%M"),
+            b.get_timeliness_display(),
+            b.recipient.name,
+            b.via.name if b.via else "",
+            b.copy_to.name if b.copy_to else "",
+            b.review_comment,
         )
         for b in _inbox_filter(request, committee).qs.iterator(chunk_size=500)
-    )  # fmt: skip
+    )
     header = [
-        _("Name"), _("Address"), _("Unit"), _("Field"), _("Level"), _("Year"), _("Status"), _("Submitted"),
-        _("On time"), _("Steering committee"), _("Through"), _("Copy to"), _("Reviewer's comment"),
-    ]  # fmt: skip
+        _("Name"),
+        _("Address"),
+        _("Unit"),
+        _("Field"),
+        _("Level"),
+        _("Year"),
+        _("Status"),
+        _("Submitted"),
+        _("On time"),
+        _("Steering committee"),
+        _("Through"),
+        _("Copy to"),
+        _("Reviewer's comment"),
+    ]
     return stream_csv(f"inbox-{committee.pk}-{timezone.localdate():%Y%m%d}.csv", header, rows)
 
 
@@ -93,9 +113,13 @@ def extensions(request, pk: int):
             else:
                 try:
                     services.extension_grant(
-                        unit=unit, year=year, kind=form.cleaned_data["kind"], until=form.cleaned_data["until"],
-                        reason=form.cleaned_data["reason"], by=request.user,
-                    )  # fmt: skip
+                        unit=unit,
+                        year=year,
+                        kind=form.cleaned_data["kind"],
+                        until=form.cleaned_data["until"],
+                        reason=form.cleaned_data["reason"],
+                        by=request.user,
+                    )
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
@@ -103,6 +127,11 @@ def extensions(request, pk: int):
                         request, _("The extension was granted to %(unit)s.") % {"unit": unit.name}
                     )
                     return redirect("registry:committee-extensions", committee.pk)
-    context = {"committee": committee, "form": form, "acts": acts, "year": year,
-               "extensions": selectors.extensions_of(committee, year)}  # fmt: skip
+    context = {
+        "committee": committee,
+        "form": form,
+        "acts": acts,
+        "year": year,
+        "extensions": selectors.extensions_of(committee, year),
+    }
     return render(request, "registry/extensions.html", context)

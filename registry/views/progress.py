@@ -77,9 +77,13 @@ def annual_report(request, pk: int):
     if request.method == "POST" and not submitted and form.is_valid():
         try:
             services.annual_report_save(
-                unit=unit, year=year, summary=form.cleaned_data["summary"],
-                next_year_plan=form.cleaned_data["next_year_plan"], results=form.results(), by=request.user,
-            )  # fmt: skip
+                unit=unit,
+                year=year,
+                summary=form.cleaned_data["summary"],
+                next_year_plan=form.cleaned_data["next_year_plan"],
+                results=form.results(),
+                by=request.user,
+            )
             key = f"annual-report-{unit.pk}-{year}"
             if "submit" in request.POST:
                 services.annual_report_submit(unit=unit, year=year, by=request.user)
@@ -90,8 +94,14 @@ def annual_report(request, pk: int):
             form.add_error(None, error)
         else:
             return redirect(f"{request.path}?year={year}")
-    context = {"unit": unit, "year": year, "form": form, "report": report, "submitted": submitted,
-               "deadline": selectors.unit_year(unit, year).period.report_deadline}  # fmt: skip
+    context = {
+        "unit": unit,
+        "year": year,
+        "form": form,
+        "report": report,
+        "submitted": submitted,
+        "deadline": selectors.unit_year(unit, year).period.report_deadline,
+    }
     return render(request, "registry/annual_report_form.html", context)
 
 

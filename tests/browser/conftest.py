@@ -65,6 +65,8 @@ def screenshot(page, request):
 
 
 def log_in(page, username, password="correct-horse-battery"):
+    """Log in as `username`, ending whatever session the page had (another user's, say)."""
+    page.context.clear_cookies()
     page.goto("/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)

@@ -37,8 +37,17 @@ def catalogues(root: Path) -> list[Path]:
 
 
 def extract(root: Path) -> None:
-    command = [sys.executable, "manage.py", "makemessages", "-l", LANGUAGE, "--no-obsolete",
-               "--no-location", "-e", "html,txt,py"]  # fmt: skip
+    command = [
+        sys.executable,
+        "manage.py",
+        "makemessages",
+        "-l",
+        LANGUAGE,
+        "--no-obsolete",
+        "--no-location",
+        "-e",
+        "html,txt,py",
+    ]
     for pattern in IGNORE:
         command += ["-i", pattern]
     subprocess.run(command, cwd=root, check=True, capture_output=True)  # noqa: S603
