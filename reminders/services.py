@@ -61,9 +61,13 @@ def reminders_send(*, day: date, dry_run: bool = False, email: bool = True) -> l
 
 def _claimed(due: Due):
     return Reminder.objects.filter(
-        recipient=due.recipient, kind=due.kind, year=due.year, deadline=due.deadline,
-        days_before=due.days_before, about=due.about,
-    )  # fmt: skip
+        recipient=due.recipient,
+        kind=due.kind,
+        year=due.year,
+        deadline=due.deadline,
+        days_before=due.days_before,
+        about=due.about,
+    )
 
 
 def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool = True):
@@ -78,12 +82,23 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(
-                province=due.province, kind=due.kind, year=due.year, deadline=due.deadline,
-                days_before=due.days_before, about=due.about, unit=due.unit,
-                committee=due.committee, recipient=due.recipient, day=day, language=language,
-                subject=subject, body=body, details=details, link=due.link,
+                province=due.province,
+                kind=due.kind,
+                year=due.year,
+                deadline=due.deadline,
+                days_before=due.days_before,
+                about=due.about,
+                unit=due.unit,
+                committee=due.committee,
+                recipient=due.recipient,
+                day=day,
+                language=language,
+                subject=subject,
+                body=body,
+                details=details,
+                link=due.link,
                 email=due.recipient.email if email else "",
-            )  # fmt: skip
+            )
             if reminder.email:
                 jobs.enqueue(
                     deliver_reminder, key=f"reminder:{reminder.pk}", reminder_id=reminder.pk

@@ -73,9 +73,13 @@ def setting_edit(request, province: int, kind: str):
     form = ReminderSettingForm(request.POST or None, setting=setting)
     if request.method == "POST" and form.is_valid():
         services.reminder_setting_update(
-            province=province, kind=setting.kind, enabled=form.cleaned_data["enabled"],
-            milestones=form.cleaned_data["milestones"], texts=form.texts(), by=request.user,
-        )  # fmt: skip
+            province=province,
+            kind=setting.kind,
+            enabled=form.cleaned_data["enabled"],
+            milestones=form.cleaned_data["milestones"],
+            texts=form.texts(),
+            by=request.user,
+        )
         messages.success(
             request,
             _("The reminder “%(kind)s” was saved.") % {"kind": setting.get_kind_display()},

@@ -20,9 +20,13 @@ def submit_report(unit, official, year=2026):
             for b in BrightSpot.objects.filter(unit=unit, year=year)
         }
         registry_services.annual_report_save(
-            unit=unit, year=year, summary="Hoàn thành kế hoạch.", next_year_plan="Tiếp tục.",
-            results=results, by=official,
-        )  # fmt: skip
+            unit=unit,
+            year=year,
+            summary="Hoàn thành kế hoạch.",
+            next_year_plan="Tiếp tục.",
+            results=results,
+            by=official,
+        )
         registry_services.annual_report_submit(unit=unit, year=year, by=official)
 
 
@@ -37,8 +41,10 @@ def test_annual_report_milestones_remind_units_that_have_not_reported(
 
     reminder = Reminder.objects.get()
     assert (reminder.recipient, reminder.kind, reminder.days_before) == (
-        cast.official_a, "annual_report", days
-    )  # fmt: skip
+        cast.official_a,
+        "annual_report",
+        days,
+    )
     assert reminder.subject == f"Báo cáo tổng kết năm 2026: hạn nộp 30/11/2026 (còn {days} ngày)"
     assert reminder.body.startswith("Xã Nghĩa Dũng chưa nộp báo cáo tổng kết năm 2026")
     assert reminder.link == f"/units/{cast.unit_a.pk}/annual-report/?year=2026"
@@ -62,9 +68,13 @@ def test_an_annual_report_extension_moves_the_reminders(cast, register, send):
     register(cast.unit_a, cast.official_a)
     with at(date(2026, 11, 10)):
         registry_services.extension_grant(
-            unit=cast.unit_a, year=2026, kind=Extension.Kind.ANNUAL_REPORT,
-            until=date(2026, 12, 15), reason="Chờ số liệu", by=cast.qcdc_staff,
-        )  # fmt: skip
+            unit=cast.unit_a,
+            year=2026,
+            kind=Extension.Kind.ANNUAL_REPORT,
+            until=date(2026, 12, 15),
+            reason="Chờ số liệu",
+            by=cast.qcdc_staff,
+        )
     send(REPORT_DEADLINE - timedelta(days=1))
     assert not Reminder.objects.exists()
     send(date(2026, 12, 8))

@@ -39,10 +39,21 @@ def beat_process(celery_worker_process, tmp_path):
         "REMINDERS_BEAT_INTERVAL": "2",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "brightspots", "beat", "--loglevel=WARNING",
-         "--schedule", str(tmp_path / "beat-schedule"), "--pidfile="],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brightspots",
+            "beat",
+            "--loglevel=WARNING",
+            "--schedule",
+            str(tmp_path / "beat-schedule"),
+            "--pidfile=",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     yield process
     process.terminate()
     try:
@@ -57,9 +68,11 @@ def test_beat_and_a_worker_deliver_a_due_reminder(cast, celery_worker_process, b
     # real clock the processes read.
     today = timezone.localdate()
     RegistrationPeriod.objects.create(
-        province=cast.province, year=today.year, deadline=today + timedelta(days=1),
+        province=cast.province,
+        year=today.year,
+        deadline=today + timedelta(days=1),
         report_deadline=today.replace(month=12, day=31),
-    )  # fmt: skip
+    )
     worker = celery_worker_process()
 
     def delivered():

@@ -18,8 +18,9 @@ def test_demo_users_have_notifications_and_a_second_load_adds_none(db, client, m
         assert {"bcd.qcdc", "bcd.dvcq", "canbo.thanhvinh"} <= set(kinds)
         official = Reminder.objects.filter(recipient__username="canbo.thanhvinh")
         assert set(official.values_list("kind", flat=True)) == {
-            "annual_report", "recognition_opening"
-        }  # fmt: skip
+            "annual_report",
+            "recognition_opening",
+        }
         assert official.filter(read_at=None).count() == 1
         digest = Reminder.objects.get(recipient__username="bcd.qcdc")
         assert digest.details["units"] and digest.read_at is None

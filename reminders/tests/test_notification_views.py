@@ -36,10 +36,20 @@ def test_the_list_shows_only_the_users_own_notifications(cast, client_of):
 
 def test_digest_units_are_listed(cast, client_of):
     make_notification(
-        cast.qcdc_staff, unit=cast.unit_b, kind="registration_digest",
-        details={"units": [{"name": "Phường Đông Vĩnh", "parent": "Tỉnh Nghệ An",
-                            "missing": "còn thiếu điểm sáng DVCQ", "extension": "10/04/2026"}]},
-    )  # fmt: skip
+        cast.qcdc_staff,
+        unit=cast.unit_b,
+        kind="registration_digest",
+        details={
+            "units": [
+                {
+                    "name": "Phường Đông Vĩnh",
+                    "parent": "Tỉnh Nghệ An",
+                    "missing": "còn thiếu điểm sáng DVCQ",
+                    "extension": "10/04/2026",
+                }
+            ]
+        },
+    )
     text = client_of(cast.qcdc_staff).get(LIST).text
     assert "Phường Đông Vĩnh" in text and "được gia hạn đến 10/04/2026" in text
 

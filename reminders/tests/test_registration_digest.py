@@ -39,8 +39,10 @@ def test_each_committee_gets_one_digest_listing_exactly_the_non_compliant_units(
     assert len(expected) == 9  # unit B, the department and seven of the new communes
     assert "Xã Nghĩa Dũng" not in expected and "Xã Thử 00" not in expected
     assert sorted(digests().values_list("recipient__username", flat=True)) == [
-        "dvcq_staff", "other_staff", "qcdc_staff"
-    ]  # fmt: skip
+        "dvcq_staff",
+        "other_staff",
+        "qcdc_staff",
+    ]
     digest = digests().get(recipient=cast.qcdc_staff)
     assert [u["name"] for u in digest.details["units"]] == expected
     assert digest.subject == "Điểm sáng năm 2026: 9 đơn vị chưa hoàn thành đăng ký"
@@ -68,9 +70,13 @@ def test_the_other_provinces_committee_lists_only_its_own_units(cast, send):
 def test_units_under_an_extension_are_listed_with_its_date(cast, send):
     with at(date(2026, 3, 25)):
         registry_services.extension_grant(
-            unit=cast.unit_b, year=2026, kind=Extension.Kind.REGISTRATION,
-            until=date(2026, 4, 10), reason="Thiên tai", by=cast.qcdc_staff,
-        )  # fmt: skip
+            unit=cast.unit_b,
+            year=2026,
+            kind=Extension.Kind.REGISTRATION,
+            until=date(2026, 4, 10),
+            reason="Thiên tai",
+            by=cast.qcdc_staff,
+        )
     send(DAY_AFTER)
     digest = digests().get(recipient=cast.qcdc_staff)
     [row] = [u for u in digest.details["units"] if u["name"] == "Phường Đông Vĩnh"]

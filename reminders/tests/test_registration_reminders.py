@@ -23,8 +23,10 @@ def test_each_milestone_reminds_the_officials_of_units_without_a_list(
 
     reminder = Reminder.objects.get()
     assert (reminder.recipient, reminder.unit, reminder.kind) == (
-        cast.official_b, cast.unit_b, "registration"
-    )  # fmt: skip
+        cast.official_b,
+        cast.unit_b,
+        "registration",
+    )
     assert (reminder.days_before, reminder.deadline, reminder.year) == (days, DEADLINE, 2026)
     plural = f"còn {days} ngày"
     assert reminder.subject == f"Điểm sáng năm 2026: hạn đăng ký 30/03/2026 ({plural})"
@@ -82,9 +84,11 @@ def test_english_speaking_official_gets_english(cast, send, mailoutbox):
 
 def test_the_deadline_comes_from_the_years_settings(cast, send):
     RegistrationPeriod.objects.create(
-        province=cast.province, year=2026, deadline=date(2026, 4, 15),
+        province=cast.province,
+        year=2026,
+        deadline=date(2026, 4, 15),
         report_deadline=date(2026, 11, 30),
-    )  # fmt: skip
+    )
     send(DEADLINE - timedelta(days=7))
     assert not Reminder.objects.exists()
     send(date(2026, 4, 8))
@@ -94,9 +98,13 @@ def test_the_deadline_comes_from_the_years_settings(cast, send):
 def test_a_unit_with_an_extension_is_reminded_against_its_own_date(cast, send):
     with at(date(2026, 3, 20)):
         registry_services.extension_grant(
-            unit=cast.unit_b, year=2026, kind=Extension.Kind.REGISTRATION,
-            until=date(2026, 4, 10), reason="Sáp nhập đơn vị", by=cast.qcdc_staff,
-        )  # fmt: skip
+            unit=cast.unit_b,
+            year=2026,
+            kind=Extension.Kind.REGISTRATION,
+            until=date(2026, 4, 10),
+            reason="Sáp nhập đơn vị",
+            by=cast.qcdc_staff,
+        )
     send(DEADLINE - timedelta(days=1))
     assert not Reminder.objects.filter(unit=cast.unit_b).exists()
     send(date(2026, 4, 9))

@@ -33,7 +33,7 @@ def test_the_daily_task_records_one_run_per_day_and_the_run_sends(
 
 
 def test_the_day_is_vietnams_even_before_utc_midnight(cast, django_capture_on_commit_callbacks):
-    # 06:30 on 23 March in Vietnam is still 22 March in UTC.
+    # 06:00 on 23 March in Vietnam is still 22 March in UTC.
     with at(date(2026, 3, 23), hour=6), django_capture_on_commit_callbacks(execute=True):
         tasks.schedule_daily_reminders()
     assert Job.objects.get(task=tasks.run_reminders.name).key == "reminders:2026-03-23"

@@ -15,9 +15,14 @@ def edit_url(cast, kind="registration"):
 
 def form_data(**changes):
     return {
-        "enabled": "on", "milestones": "30, 14, 7, 3, 1",
-        "subject_vi": "", "body_vi": "", "subject_en": "", "body_en": "", **changes,
-    }  # fmt: skip
+        "enabled": "on",
+        "milestones": "30, 14, 7, 3, 1",
+        "subject_vi": "",
+        "body_vi": "",
+        "subject_en": "",
+        "body_en": "",
+        **changes,
+    }
 
 
 def test_the_administrator_sees_every_kind_with_its_milestones(cast, client_of):
@@ -64,9 +69,9 @@ def test_changed_milestones_and_texts_are_saved_audited_and_used(cast, client_of
 
 
 def test_a_reminder_turned_off_is_not_sent(cast, client_of, send):
-    client_of(cast.admin).post(edit_url(cast, "registration_digest"), form_data(
-        enabled="", milestones="1"
-    ))  # fmt: skip
+    client_of(cast.admin).post(
+        edit_url(cast, "registration_digest"), form_data(enabled="", milestones="1")
+    )
     send(date(2026, 3, 31))
     assert not Reminder.objects.filter(province=cast.province).exists()
     assert Reminder.objects.filter(province=cast.other_province).exists()
