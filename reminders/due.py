@@ -154,7 +154,7 @@ def _registration_digest(plan, days_before) -> list[Due]:
             listed = [
                 {
                     "name": u.name,
-                    "parent": u.parent.name if u.parent_id else "",
+                    "parent": _parent_within(u, committee),
                     "missing": _missing(u),
                     "extension": extensions.get(u.pk),
                 }
@@ -218,6 +218,13 @@ def _recognition_opening(plan, days_before) -> list[Due]:
                     )
                 )
     return found
+
+
+def _parent_within(unit, committee) -> str:
+    """The unit's parent, named when it says more than the committee's own level does."""
+    if unit.parent_id and unit.parent_id != committee.level_unit_id:
+        return unit.parent.name
+    return ""
 
 
 def _missing(unit) -> list[str]:

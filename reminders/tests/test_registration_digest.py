@@ -53,9 +53,9 @@ def test_each_committee_gets_one_digest_listing_exactly_the_non_compliant_units(
     [mail] = [m for m in mailoutbox if m.to == ["qcdc_staff@example.vn"]]
     assert mail.subject == digest.subject
     listed = [line for line in mail.body.splitlines() if line.startswith("- ")]
-    assert [line[2:].split(" (")[0] for line in listed] == expected
-    assert "- Phường Đông Vĩnh (Tỉnh Nghệ An): còn thiếu điểm sáng DVCQ" in mail.body
-    assert "- Sở Tư pháp (Tỉnh Nghệ An): chưa gửi điểm sáng nào" in mail.body
+    assert [line[2:].split(":")[0] for line in listed] == expected
+    assert "- Phường Đông Vĩnh: còn thiếu điểm sáng DVCQ" in mail.body
+    assert "- Sở Tư pháp: chưa gửi điểm sáng nào" in mail.body
     assert "Xã Nghĩa Dũng" not in mail.body
     # No unit reminders that day: the deadline has passed.
     assert not Reminder.objects.exclude(kind="registration_digest").exists()
@@ -99,3 +99,18 @@ def test_a_committee_whose_units_all_complied_gets_nothing(cast, register, send)
     Unit.objects.filter(pk=cast.department.pk).update(valid_to=date(2025, 6, 30))
     send(DAY_AFTER)
     assert not digests().filter(recipient__in=[cast.qcdc_staff, cast.dvcq_staff]).exists()
+
+
+def test_a_nested_unit_is_named_with_its_parent(cast, send):
+    UnitFactory(
+        province=cast.province,
+        parent=cast.department,
+        kind=Unit.Kind.AFFILIATED,
+        name="Trung tâm Trợ giúp pháp lý",
+    )
+    send(DAY_AFTER)
+    units = digests().get(recipient=cast.qcdc_staff).details["units"]
+    assert {"name": "Trung tâm Trợ giúp pháp lý", "parent": "Sở Tư pháp"}.items() <= next(
+        u for u in units if u["name"] == "Trung tâm Trợ giúp pháp lý"
+    ).items()
+    assert next(u for u in units if u["name"] == "Sở Tư pháp")["parent"] == ""
