@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from brightspots.text import nfc
 from registry.models import Field
 
 
@@ -94,4 +95,4 @@ def render(setting, due, language: str) -> tuple[str, str, dict]:
             for unit in due.units
         ]
     details = {"units": units} if due.units else {}
-    return " ".join(fill(subject, values).split())[:300], fill(body, values), details
+    return nfc(" ".join(fill(subject, values).split()))[:300], nfc(fill(body, values)), details

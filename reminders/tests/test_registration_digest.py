@@ -114,3 +114,15 @@ def test_a_nested_unit_is_named_with_its_parent(cast, send):
         u for u in units if u["name"] == "Trung tâm Trợ giúp pháp lý"
     ).items()
     assert next(u for u in units if u["name"] == "Sở Tư pháp")["parent"] == ""
+
+
+def test_an_english_speaking_member_of_staff_gets_the_digest_in_english(cast, send, mailoutbox):
+    cast.dvcq_staff.language = "en"
+    cast.dvcq_staff.save()
+    send(DAY_AFTER)
+    digest = digests().get(recipient=cast.dvcq_staff)
+    assert digest.subject == "Bright spots 2026: 3 units without a complete list"
+    assert digest.body.startswith("The registration deadline for 2026 was 30/03/2026.")
+    [mail] = [m for m in mailoutbox if m.to == ["dvcq_staff@example.vn"]]
+    assert "- Phường Đông Vĩnh: no bright spot submitted yet" in mail.body
+    assert "Open it in Bright Spots:" in mail.body
