@@ -43,20 +43,43 @@ def reminders_send(*, day: date, dry_run: bool = False, email: bool = True) -> l
     if not dry_run:
         reminders_retry_pending()
     dues = due_reminders(day)
+    # Reminders claimed by an earlier run are skipped without a failed insert each; the
+    # constraint still decides every claim made from here on, concurrent ones included.
+    claimed_before = _claimed_keys(dues)
     settings = {}
     outcomes = []
     for due in dues:
         if due.province.pk not in settings:
             settings[due.province.pk] = selectors.settings_for(due.province)
+        if _key(due) in claimed_before:
+            outcomes.append(Outcome(due, ALREADY_SENT))
+            continue
         if dry_run:
-            status = ALREADY_SENT if _claimed(due).exists() else WOULD_SEND
-            outcomes.append(Outcome(due, status))
+            outcomes.append(Outcome(due, WOULD_SEND))
             continue
         reminder = reminder_claim(
             due=due, setting=settings[due.province.pk][due.kind], day=day, email=email
         )
         outcomes.append(Outcome(due, SENT if reminder else ALREADY_SENT, reminder))
     return outcomes
+
+
+def _key(due: Due) -> tuple:
+    return (due.recipient.pk, due.kind, due.year, due.deadline, due.days_before, due.about)
+
+
+def _claimed_keys(dues: list[Due]) -> set[tuple]:
+    if not dues:
+        return set()
+    milestones = Reminder.objects.filter(
+        kind__in={d.kind for d in dues},
+        year__in={d.year for d in dues},
+        deadline__in={d.deadline for d in dues},
+        days_before__in={d.days_before for d in dues},
+    )
+    return set(
+        milestones.values_list("recipient_id", "kind", "year", "deadline", "days_before", "about")
+    )
 
 
 def _claimed(due: Due):
