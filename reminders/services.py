@@ -22,6 +22,7 @@ from reminders.texts import render
 log = logging.getLogger(__name__)
 
 SENT, ALREADY_SENT, WOULD_SEND = "sent", "already sent", "would send"
+CLAIM_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ def reminders_send(*, day: date, dry_run: bool = False, email: bool = True) -> l
     """Send every reminder due on `day` (R25), each once per recipient and milestone (R26).
 
     A reminder is claimed by inserting its row, whose unique constraint refuses a second one,
-    in a transaction of its own with the durable job that e-mails it: a second run of the same
-    day, a retried job or a concurrent worker finds the row taken and sends nothing. Deliveries
-    that failed before (SMTP down) and are due for another attempt are sent again first.
-    `email=False` records the notifications in the app only (demo data).
+    together with the durable job that e-mails it: a second run of the same day, a retried job
+    or a concurrent worker finds the row taken and sends nothing. Deliveries that failed before
+    (SMTP down) and are due for another attempt are sent again first. `email=False` records the
+    notifications in the app only (demo data).
     """
     if not dry_run:
         reminders_retry_pending()
@@ -46,22 +47,28 @@ def reminders_send(*, day: date, dry_run: bool = False, email: bool = True) -> l
     # Reminders claimed by an earlier run are skipped without a failed insert each; the
     # constraint still decides every claim made from here on, concurrent ones included.
     claimed_before = _claimed_keys(dues)
-    settings = {}
-    outcomes = []
+    status = {}
+    to_claim = []
     for due in dues:
-        if due.province.pk not in settings:
-            settings[due.province.pk] = selectors.settings_for(due.province)
         if _key(due) in claimed_before:
-            outcomes.append(Outcome(due, ALREADY_SENT))
-            continue
-        if dry_run:
-            outcomes.append(Outcome(due, WOULD_SEND))
-            continue
-        reminder = reminder_claim(
-            due=due, setting=settings[due.province.pk][due.kind], day=day, email=email
-        )
-        outcomes.append(Outcome(due, SENT if reminder else ALREADY_SENT, reminder))
-    return outcomes
+            status[id(due)] = Outcome(due, ALREADY_SENT)
+        elif dry_run:
+            status[id(due)] = Outcome(due, WOULD_SEND)
+        else:
+            to_claim.append(due)
+    # Claims are committed in batches, each row behind its own savepoint. Every run claims in
+    # the same order, so two runs racing wait for each other's rows and never deadlock.
+    to_claim.sort(key=_key)
+    settings = {}
+    for start in range(0, len(to_claim), CLAIM_BATCH):
+        with transaction.atomic():
+            for due in to_claim[start : start + CLAIM_BATCH]:
+                if due.province.pk not in settings:
+                    settings[due.province.pk] = selectors.settings_for(due.province)
+                setting = settings[due.province.pk][due.kind]
+                reminder = reminder_claim(due=due, setting=setting, day=day, email=email)
+                status[id(due)] = Outcome(due, SENT if reminder else ALREADY_SENT, reminder)
+    return [status[id(due)] for due in dues]
 
 
 def _key(due: Due) -> tuple:

@@ -70,6 +70,7 @@ def test_two_concurrent_runs_on_postgresql_send_each_reminder_once(cast, mailout
         return found
 
     monkeypatch.setattr(services, "due_reminders", due_then_wait)
+    monkeypatch.setattr(services, "CLAIM_BATCH", 5)  # many batches, interleaved between runs
     outcomes, errors = [], []
 
     def run():
