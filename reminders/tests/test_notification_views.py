@@ -112,3 +112,11 @@ def test_the_list_has_a_fixed_number_of_queries(cast, client_of, django_assert_m
         response = client.get(LIST)
     assert response.text.count('data-testid="notification"') == 25
     assert "Trang 1/3" in response.text
+
+
+def test_each_notification_says_whether_its_e_mail_went_out(cast, client_of):
+    make_notification(cast.official_a, subject="Đã gửi")
+    make_notification(cast.official_a, subject="Chưa gửi được", sent_at=None)
+    text = client_of(cast.official_a).get(LIST).text
+    assert "Đã gửi qua thư điện tử đến official_a@example.vn ngày" in text
+    assert "Thư điện tử đến official_a@example.vn chưa gửi được; hệ thống đang gửi lại." in text
