@@ -120,3 +120,18 @@ def test_each_notification_says_whether_its_e_mail_went_out(cast, client_of):
     text = client_of(cast.official_a).get(LIST).text
     assert "Đã gửi qua thư điện tử đến official_a@example.vn ngày" in text
     assert "Thư điện tử đến official_a@example.vn chưa gửi được; hệ thống đang gửi lại." in text
+
+
+def test_the_record_of_reminders_is_read_only_in_the_django_admin(cast, client_of):
+    from registry.tests.factories import UserFactory
+
+    note = make_notification(cast.official_a)
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client = client_of(root)
+    page = client.get(reverse("admin:reminders_reminder_changelist"))
+    assert page.status_code == 200 and note.subject in page.text
+    assert client.get(reverse("admin:reminders_reminder_add")).status_code == 403
+    response = client.post(
+        reverse("admin:reminders_reminder_delete", args=[note.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403 and Reminder.objects.filter(pk=note.pk).exists()
