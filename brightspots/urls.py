@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("registry.urls")),
+    path("", include("recognition.urls")),
     path("", include("reminders.urls")),
 ]
 

@@ -5,3 +5,35 @@ from django.utils.translation import gettext_lazy as _
 class RecognitionConfig(AppConfig):
     name = "recognition"
     verbose_name = _("Recognition")
+
+    def ready(self):
+        from recognition import navigation  # noqa: F401 - registers the menu and panels
+        from registry.audit_labels import ACTIONS
+
+        ACTIONS.update(
+            {
+                "dossier.created": _("started the recognition dossier"),
+                "dossier.report_saved": _("saved the report of achievements"),
+                "dossier.evaluation_saved": _("saved the evaluation"),
+                "dossier.dispatch_saved": _("saved the official dispatch"),
+                "dossier.submitted": _("submitted the recognition dossier"),
+                "dossier.resubmitted": _("submitted the supplemented dossier"),
+                "dossier.reviewers_assigned": _("assigned reviewers"),
+                "dossier.scored": _("scored the criteria"),
+                "dossier.rescored": _("changed their scores"),
+                "dossier.supplement_requested": _("requested a supplement"),
+                "dossier.proposed": _("proposed recognition"),
+                "dossier.not_recognized": _("did not propose recognition"),
+                "dossier.recognized": _("recorded the Decision recognizing it"),
+                "dossier.recognition_annulled": _("annulled the Decision recognizing it"),
+                "decision.recorded": _("recorded the Decision"),
+                "decision.annulled": _("annulled the Decision"),
+                "decision.certificates_requested": _("asked for the certificates"),
+                "criteria.new_version": _("made a new version of the criteria"),
+                "commendation.created": _("started the commendation proposal"),
+                "commendation.selected": _("selected bright spots for commendation"),
+                "commendation.sent": _("sent the proposal to the Council"),
+                "commendation.outcome": _("recorded the Council's decision"),
+                "unit_commendation.recorded": _("recorded a commendation"),
+            }
+        )

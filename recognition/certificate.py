@@ -20,6 +20,9 @@ from brightspots import documents
 from brightspots.pdf import layout_template, write_pdf
 from registry.models import Field
 
+# The field as documents name it: Vietnamese whatever the interface language (Decree 30).
+FIELD_WORDS = {"qcdc": "Thực hiện Quy chế dân chủ ở cơ sở", "dvcq": "Dân vận chính quyền"}
+
 TEMPLATE = "recognition/pdf/certificate.html"
 STYLESHEET = "recognition/pdf/certificate.css"
 

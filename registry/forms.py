@@ -183,7 +183,7 @@ class ExtensionForm(forms.Form):
     unit = forms.IntegerField(
         widget=forms.HiddenInput, error_messages={"required": _("Choose a unit.")}
     )
-    kind = forms.ChoiceField(label=_("For"), choices=Extension.Kind.choices[:2])
+    kind = forms.ChoiceField(label=_("For"), choices=Extension.Kind.choices)
     until = DateField(label=_("Until (inclusive)"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 

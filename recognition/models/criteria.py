@@ -11,7 +11,8 @@ class CriteriaSet(models.Model):
     """The general and specific criteria of one field, valid from a year until a newer set.
 
     A dossier keeps the set it was assessed against; a set already used is never edited in
-    place — a new version is made instead.
+    place — a new version is made instead (`recognition.services.criteria_set_new_version`). The
+    older version stays, inactive, for the dossiers that used it.
     """
 
     province = models.ForeignKey(
@@ -26,25 +27,47 @@ class CriteriaSet(models.Model):
     valid_from_year = models.PositiveSmallIntegerField(_("valid from year"))
     version = models.CharField(_("version"), max_length=100)
     source = models.CharField(_("source document"), max_length=300, blank=True)
+    active = models.BooleanField(
+        _("in force"),
+        default=True,
+        help_text=_(
+            "A set replaced by a newer version stays for the dossiers assessed against it."
+        ),
+    )
+    previous = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name=_("previous version"),
+    )
 
     class Meta:
         verbose_name = _("criteria set")
         verbose_name_plural = _("criteria sets")
         ordering = ["field", "-valid_from_year"]
         constraints = [
+            # One set in force per field and year; replaced versions are kept beside it.
             models.UniqueConstraint(
                 fields=["field", "valid_from_year"],
-                condition=models.Q(province=None),
+                condition=models.Q(province=None, active=True),
                 name="criteria_set_shipped_one_per_year",
             ),
             models.UniqueConstraint(
                 fields=["province", "field", "valid_from_year"],
+                condition=models.Q(active=True),
                 name="criteria_set_one_per_year",
             ),
         ]
 
     def __str__(self):
         return f"{self.get_field_display()} · {self.version}"
+
+    @property
+    def is_used(self) -> bool:
+        """True once a recognition dossier was assessed against this set: it is then frozen."""
+        return self.dossiers.exists()
 
 
 class Criterion(models.Model):

@@ -1,0 +1,108 @@
+"""Pages anyone may open, without logging in: certificate verification (R21) and the
+good-practice library with its open data (R24)."""
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from brightspots.csv import stream_csv
+from recognition import selectors
+from recognition.filters import LibraryForm
+from recognition.forms import VerifyForm
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def verify(request, serial: str):
+    """The QR target (R21): valid, with what it certifies; revoked, with the annulment; or
+    unknown. The address is printed on paper, so it never changes."""
+    certificate = selectors.certificate_by_serial(serial)
+    context = {"serial": serial, "certificate": certificate, "form": VerifyForm()}
+    if certificate is not None:
+        recognition = certificate.recognition
+        context.update(
+            decision=recognition.decision,
+            bright_spot=recognition.dossier.bright_spot,
+            valid=not recognition.decision.is_annulled,
+        )
+    response = render(
+        request, "recognition/verify.html", context, status=200 if certificate else 404
+    )
+    response["Cache-Control"] = "no-store"  # an annulment must show at once
+    return response
+
+
+@require_GET
+def verify_search(request):
+    """Type the serial printed under the QR code."""
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        return redirect("recognition:verify", serial=form.cleaned_data["serial"].strip())
+    return render(request, "recognition/verify.html", {"form": form, "search": True})
+
+
+def _library_form(request):
+    return LibraryForm(
+        request.GET or None,
+        years=selectors.library_years(),
+        provinces=selectors.library_provinces(),
+    )
+
+
+@require_GET
+def library(request):
+    form = _library_form(request)
+    found = selectors.library_list(selectors.library_search(**form.criteria()))
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_spread(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "recognition/library.html", context)
+
+
+@require_GET
+def library_detail(request, pk: int):
+    bright_spot = selectors.get_public_bright_spot(pk)
+    context = {
+        "bright_spot": bright_spot,
+        "record": selectors.public_record(bright_spot),
+        "replications": selectors.public_replications(bright_spot),
+    }
+    return render(request, "recognition/library_detail.html", context)
+
+
+def _records(request):
+    return selectors.public_records(selectors.library_search(**_library_form(request).criteria()))
+
+
+@require_GET
+def open_data_csv(request):
+    """The library as CSV: exactly the public fields, with the same filters as the page."""
+    rows = ([record[name] for name in selectors.PUBLIC_FIELDS] for record in _records(request))
+    return stream_csv(f"diem-sang-{timezone.localdate():%Y%m%d}.csv", selectors.PUBLIC_FIELDS, rows)
+
+
+@require_GET
+def open_data_json(request):
+    """The library as JSON: {"fields": [...], "source": url, "bright_spots": [...]}, streamed."""
+
+    def chunks():
+        source = json.dumps(request.build_absolute_uri(reverse("recognition:library")))
+        yield f'{{"source": {source}, "fields": {json.dumps(selectors.PUBLIC_FIELDS)}, "bright_spots": ['
+
+        for index, record in enumerate(_records(request)):
+            yield ("," if index else "") + json.dumps(record, ensure_ascii=False)
+        yield "]}"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="diem-sang-{timezone.localdate():%Y%m%d}.json"'
+    )
+    return response
