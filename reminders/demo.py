@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from recognition.periods import recognition_window
 from registry.periods import period_for
 from reminders import services
-from reminders.due import recognition_window
 from reminders.models import Reminder
 
 DAYS_TO_RUN = 3
@@ -22,7 +22,7 @@ def reminder_days(province, today: date) -> list[date]:
         period = period_for(province, year)
         days += [
             period.deadline + timedelta(days=1),
-            recognition_window(province, year)[0],
+            recognition_window(province, year).opens,
             period.report_deadline - timedelta(days=14),
         ]
     return sorted(day for day in days if day <= today)[-DAYS_TO_RUN:]

@@ -6,10 +6,11 @@ writes: `reminders.services.reminders_send` claims and delivers what this module
 """
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 
+from recognition.periods import recognition_window
 from registry.models import Committee, Field, Province, Unit
 from registry.periods import period_for
 from registry.selectors import non_compliant_units
@@ -44,11 +45,6 @@ def due_reminders(day: date) -> list[Due]:
             if setting.enabled and setting.milestones:
                 found += PLANNERS[kind](plan, set(setting.days_before()))
     return found
-
-
-def recognition_window(province: Province, year: int) -> tuple[date, date]:
-    """The recognition window of R16: 15 October to 30 November."""
-    return date(year, 10, 15), date(year, 11, 30)
 
 
 class _ProvincePlan:
@@ -189,7 +185,8 @@ def _recognition_opening(plan, days_before) -> list[Due]:
     """On the day the recognition window opens, units with accepted bright spots (R25)."""
     found = []
     for year in plan.periods:
-        opens, closes = recognition_window(plan.province, year)
+        window = recognition_window(plan.province, year)
+        opens, closes = window.opens, window.closes
         days = plan.hits(opens, days_before)
         if days is None:
             continue
@@ -207,7 +204,7 @@ def _recognition_opening(plan, days_before) -> list[Due]:
                         recipient=user,
                         about=f"unit:{unit.pk}",
                         unit=unit,
-                        link=reverse("registry:unit-year", args=[unit.pk]) + f"?year={year}",
+                        link=reverse("recognition:unit-dossiers", args=[unit.pk]) + f"?year={year}",
                         values={
                             "unit": unit.name,
                             "year": year,
@@ -227,6 +224,53 @@ def _parent_within(unit, committee) -> str:
     return ""
 
 
+def _dossier_draft(plan, days_before) -> list[Due]:
+    """7 and 1 days before the recognition window closes, units with dossiers in draft (R25)."""
+    windows = [(year, recognition_window(plan.province, year)) for year in plan.periods]
+    return _deadline_reminders(
+        plan,
+        Kind.DOSSIER_DRAFT,
+        windows,
+        days_before,
+        laggards=lambda year: selectors.units_with_draft_dossiers(plan.province, year),
+        link_name="recognition:unit-dossiers",
+        values=lambda unit: {"dossiers": unit.drafts},
+    )
+
+
+def _supplement_due(plan, days_before) -> list[Due]:
+    """Before the due date of a supplement the committee asked for (R18, R25), the officials of
+    the dossier's unit."""
+    due_dates = [plan.day + timedelta(days=days) for days in days_before if days >= 0]
+    dossiers = selectors.dossiers_awaiting_supplement(plan.province, due_dates)
+    officials = selectors.officials_of(dossier.unit_id for dossier in dossiers)
+    found = []
+    for dossier in dossiers:
+        for user in officials.get(dossier.unit_id, []):
+            found.append(
+                Due(
+                    kind=Kind.SUPPLEMENT_DUE,
+                    province=plan.province,
+                    year=dossier.year,
+                    deadline=dossier.supplement_due,
+                    days_before=(dossier.supplement_due - plan.day).days,
+                    recipient=user,
+                    about=f"dossier:{dossier.pk}",
+                    unit=dossier.unit,
+                    link=reverse("recognition:dossier-detail", args=[dossier.pk]),
+                    values={
+                        "unit": dossier.unit.name,
+                        "year": dossier.year,
+                        "deadline": dossier.supplement_due,
+                        "days": (dossier.supplement_due - plan.day).days,
+                        "dossier": dossier.bright_spot.name,
+                        "request": dossier.supplement_note,
+                    },
+                )
+            )
+    return found
+
+
 def _missing(unit) -> list[str]:
     """The fields a unit's submitted list lacks (annotated by `non_compliant_units`)."""
     return [f for f, count in ((Field.QCDC, unit.qcdc), (Field.DVCQ, unit.dvcq)) if not count]
@@ -237,4 +281,6 @@ PLANNERS = {
     Kind.REGISTRATION_DIGEST: _registration_digest,
     Kind.ANNUAL_REPORT: _annual_report,
     Kind.RECOGNITION_OPENING: _recognition_opening,
+    Kind.DOSSIER_DRAFT: _dossier_draft,
+    Kind.SUPPLEMENT_DUE: _supplement_due,
 }

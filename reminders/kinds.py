@@ -17,6 +17,8 @@ class Kind(models.TextChoices):
     REGISTRATION_DIGEST = "registration_digest", _("Units without a complete list")
     ANNUAL_REPORT = "annual_report", _("Annual report deadline")
     RECOGNITION_OPENING = "recognition_opening", _("Recognition window opens")
+    DOSSIER_DRAFT = "dossier_draft", _("Recognition dossiers still in draft")
+    SUPPLEMENT_DUE = "supplement_due", _("Supplement to a dossier due")
 
 
 class Audience(models.TextChoices):
@@ -47,6 +49,9 @@ PLACEHOLDER_HELP = {
     "missing": _("what the unit's list lacks"),
     "units": _("the number of units, e.g. “12 units”"),
     "bright_spots": _("the number of accepted bright spots"),
+    "dossiers": _("the number of dossiers in draft, e.g. “2 dossiers”"),
+    "dossier": _("the name of the bright spot the dossier is for"),
+    "request": _("what the committee asked to supplement"),
 }
 
 SPECS = {
@@ -103,6 +108,33 @@ SPECS = {
             "The recognition window for {year} opens on {opens}. {unit} has {bright_spots} "
             "accepted this year: assemble a recognition dossier for each one that has shown "
             "results and submit it by {deadline}, inclusive."
+        ),
+    ),
+    Kind.DOSSIER_DRAFT: KindSpec(
+        kind=Kind.DOSSIER_DRAFT,
+        audience=Audience.UNIT,
+        milestones=(7, 1),
+        after=False,
+        anchor=_("before the recognition window closes (30 November, or the unit's extension)"),
+        placeholders=("unit", "year", "deadline", "days", "dossiers"),
+        subject=_("Recognition {year}: {dossiers} still in draft, due by {deadline} ({days} left)"),
+        body=_(
+            "{unit} has {dossiers} for recognition still in draft. Complete the three parts of "
+            "each one (the achievement report, the evaluation and the official dispatch) and "
+            "submit it by {deadline}, inclusive."
+        ),
+    ),
+    Kind.SUPPLEMENT_DUE: KindSpec(
+        kind=Kind.SUPPLEMENT_DUE,
+        audience=Audience.UNIT,
+        milestones=(2,),
+        after=False,
+        anchor=_("before the due date the committee gave for the supplement"),
+        placeholders=("unit", "year", "deadline", "days", "dossier", "request"),
+        subject=_("Supplement to the dossier “{dossier}”: due by {deadline} ({days} left)"),
+        body=_(
+            "The committee asked {unit} to supplement the recognition dossier of “{dossier}” and "
+            "submit it again by {deadline}, inclusive. What to supplement: {request}"
         ),
     ),
 }

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 
+from recognition.models import Dossier
 from registry.models import (
     AnnualReport,
     BrightSpot,
@@ -140,6 +141,28 @@ def units_with_accepted_bright_spots(province: Province, year: int, on: date) ->
         .annotate(accepted=Count("bright_spots", filter=accepted))
         .filter(accepted__gt=0)
         .order_by("name_sort")
+    )
+
+
+def units_with_draft_dossiers(province: Province, year: int) -> list[Unit]:
+    """Units with recognition dossiers of the year still in draft, annotated with how many."""
+    drafts = Q(dossiers__year=year, dossiers__status=Dossier.Status.DRAFT)
+    return list(
+        Unit.objects.filter(province=province)
+        .annotate(drafts=Count("dossiers", filter=drafts))
+        .filter(drafts__gt=0)
+        .order_by("name_sort", "pk")
+    )
+
+
+def dossiers_awaiting_supplement(province: Province, due_dates: list[date]) -> list[Dossier]:
+    """Dossiers sent back for a supplement (R18) due on one of `due_dates`."""
+    return list(
+        Dossier.objects.filter(
+            province=province, status=Dossier.Status.SUPPLEMENT, supplement_due__in=due_dates
+        )
+        .select_related("unit", "bright_spot")
+        .order_by("supplement_due", "pk")
     )
 
 

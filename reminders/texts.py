@@ -73,6 +73,10 @@ def formatted(values: dict) -> dict[str, str]:
             out[name] = ngettext("%(count)s bright spot", "%(count)s bright spots", value) % {
                 "count": value
             }
+        elif name == "dossiers":
+            out[name] = ngettext("%(count)s dossier", "%(count)s dossiers", value) % {
+                "count": value
+            }
         elif name == "missing":
             out[name] = missing_phrase(value)
         else:
