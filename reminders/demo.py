@@ -11,19 +11,21 @@ from registry.periods import period_for
 from reminders import services
 from reminders.models import Reminder
 
-DAYS_TO_RUN = 3
+DAYS_TO_RUN = 4
 
 
 def reminder_days(province, today: date) -> list[date]:
     """The latest past days on which the demo users are due a reminder: the committees' digest
-    after the registration deadline, the recognition window's opening, the annual report."""
+    after the registration deadline, the recognition window's opening, the annual report, the
+    dossiers still in draft a week before the window closes."""
     days = []
     for year in (today.year - 1, today.year):
-        period = period_for(province, year)
+        period, window = period_for(province, year), recognition_window(province, year)
         days += [
             period.deadline + timedelta(days=1),
-            recognition_window(province, year).opens,
+            window.opens,
             period.report_deadline - timedelta(days=14),
+            window.closes - timedelta(days=7),
         ]
     return sorted(day for day in days if day <= today)[-DAYS_TO_RUN:]
 
