@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from registry.models import Committee, Field, RoleAssignment, Unit
 from registry.tests.factories import (
@@ -22,6 +23,12 @@ from registry.tests.factories import (
 )
 
 Role = RoleAssignment.Role
+
+# Property-based tests (hypothesis): a quick run by default and in CI; HYPOTHESIS_PROFILE=thorough
+# for a long hunt before a release.
+hypothesis_settings.register_profile("ci", max_examples=25)
+hypothesis_settings.register_profile("thorough", max_examples=150)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
@@ -37,10 +44,18 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads made by a test land in its own folder, never in var/media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Unit tests run tasks in-process; tests marked `worker` use the real broker and worker."""
+    from brightspots import jobs
     from brightspots.celery import app
 
+    jobs.broker_pause_end()  # a broker failure in an earlier test does not pause this one
     eager = request.node.get_closest_marker("worker") is None
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = eager or previous
@@ -141,17 +156,19 @@ def client_of(db):
 def celery_worker_process(transactional_db, tmp_path):
     """Start real Celery worker processes on the Redis broker, against the test database.
 
-    Yields `start(**env)` → the Popen of a worker; every worker is stopped at the end. The queue
-    is private to this test, so no stray worker from elsewhere takes its messages.
+    Yields `start(*arguments, **env)` → the Popen of a worker (extra command-line arguments, e.g.
+    "-I", "module.with.test_tasks"); every worker is stopped at the end. The queue is private to
+    this test (`start.queue`), so no stray worker from elsewhere takes its messages.
     """
+    from django.conf import settings
     from django.db import connection
 
     from brightspots.celery import app
 
     if not os.environ.get("REDIS_URL"):
-        pytest.skip("REDIS_URL is not set: no broker to run a worker against")
+        skip_unless_required("REDIS_URL is not set: no broker to run a worker against")
     if connection.vendor != "postgresql":
-        pytest.skip("a worker process needs a database it can share (PostgreSQL)")
+        skip_unless_required("a worker process needs a database it can share (PostgreSQL)")
     db = connection.settings_dict
     database_url = (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -161,10 +178,11 @@ def celery_worker_process(transactional_db, tmp_path):
     app.conf.task_default_queue = queue
     workers = []
 
-    def start(**env):
+    def start(*arguments, **env):
         worker_env = {
             **os.environ,
             "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "CELERY_QUEUE": queue,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(tmp_path / "outbox"),
@@ -185,6 +203,7 @@ def celery_worker_process(transactional_db, tmp_path):
                 "-Q",
                 queue,
                 "--loglevel=WARNING",
+                *arguments,
             ],
             cwd=Path(__file__).parent,
             env=worker_env,
@@ -193,6 +212,8 @@ def celery_worker_process(transactional_db, tmp_path):
         return process
 
     start.outbox = tmp_path / "outbox"
+    start.queue = queue
+    start.database_url = database_url
     yield start
     app.conf.task_default_queue = previous_queue
     for process in workers:
@@ -202,6 +223,13 @@ def celery_worker_process(transactional_db, tmp_path):
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def skip_unless_required(reason: str) -> None:
+    """Skip a test that needs a service this machine lacks; in CI (REQUIRE_SERVICES) fail it."""
+    if os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{reason}, but REQUIRE_SERVICES is set")
+    pytest.skip(reason)
 
 
 def wait_for(condition, timeout=60.0, interval=0.25):

@@ -10,6 +10,7 @@ ends. A failed job is retried with exponential backoff.
 
 import functools
 import logging
+import time
 from datetime import timedelta
 
 from celery import shared_task
@@ -58,18 +59,35 @@ def enqueue(task, *, key=None, delay=None, **kwargs) -> Job:
     return job
 
 
+# After a failed publish, this process leaves the broker alone for a while: with Redis away, a
+# request that enqueued several jobs (or the next hundred requests) must not each wait for a
+# connection timeout. The jobs stay pending and the sweeper sends them.
+BROKER_PAUSE_SECONDS = 15
+_broker_paused_until = 0.0
+
+
 def publish(job: Job) -> bool:
     """Send the wake-up message; a broker failure is logged, the sweeper will retry."""
+    global _broker_paused_until
     from brightspots.celery import app
 
+    if time.monotonic() < _broker_paused_until:
+        return False
     try:
         app.tasks[job.task].apply_async(args=[job.pk])
     except Exception:  # the broker library raises many kinds of connection error
+        _broker_paused_until = time.monotonic() + BROKER_PAUSE_SECONDS
         log.warning(
             "could not publish job %s (%s); it stays pending", job.pk, job.task, exc_info=True
         )
         return False
     return True
+
+
+def broker_pause_end() -> None:
+    """Try the broker again at the next publish (the broker is known to be back)."""
+    global _broker_paused_until
+    _broker_paused_until = 0.0
 
 
 def run_job(job_id: int, fn) -> str:
@@ -103,6 +121,7 @@ def pending_jobs(now=None):
 
 def sweep(limit: int = 500) -> int:
     """Publish every due job; returns how many were published."""
+    broker_pause_end()  # a sweep is an explicit attempt: it tries the broker again
     published = 0
     for job in pending_jobs()[:limit]:
         published += publish(job)

@@ -173,6 +173,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploads are served by permission-checking views only; there is deliberately no MEDIA_URL route.
 MEDIA_URL = "/media-not-served/"
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# What an Office file (a ZIP archive) may expand to once opened: more is a "zip bomb".
+UPLOAD_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
@@ -210,8 +212,14 @@ if REDIS_URL:
     # committed and the sweeper sends it later (brightspots.jobs).
     CELERY_BROKER_CONNECTION_TIMEOUT = 2
     CELERY_TASK_PUBLISH_RETRY = False
-    # Longer than any task time limit, so a slow task is not delivered twice while it runs.
+    # How long Redis keeps a message delivered to a worker before handing it to another: longer
+    # than any task time limit, job lease or retry delay, so a slow task is not delivered twice
+    # while it runs. Celery reads it in both places; they must agree (checked by a test).
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Exactly one beat: a second one finds the lock in Redis taken and stops (brightspots.beat).
+    CELERY_BEAT_SCHEDULER = "brightspots.beat:SingleBeatScheduler"
+    CELERY_BEAT_MAX_LOOP_INTERVAL = 30
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True

@@ -43,7 +43,13 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case without diacritics, for search: 'Nghĩa Dũng' → 'nghia dung'."""
     decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Control and invisible format characters go too: a NUL in a query would be refused by
+    # PostgreSQL (R34), and nothing a reader sees is lost.
+    stripped = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and (ch.isspace() or unicodedata.category(ch)[0] != "C")
+    )
     return re.sub(r"\s+", " ", stripped).strip()
 
 

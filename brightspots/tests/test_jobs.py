@@ -111,3 +111,20 @@ def test_a_job_whose_worker_died_is_claimed_again_after_its_lease(db, settings):
     with time_machine.travel(timezone.now() + timedelta(seconds=settings.JOB_LEASE_SECONDS + 5)):
         assert jobs.sweep() == 1
     assert calls == ["crash"]
+
+
+def test_with_the_broker_away_a_request_waits_for_it_once(db, django_capture_on_commit_callbacks):
+    """Three jobs asked for in one request meet one failed connection, not three."""
+    no_broker = mock.patch.object(
+        record_call, "apply_async", side_effect=ConnectionError("no broker")
+    )
+    with no_broker as attempts, django_capture_on_commit_callbacks(execute=True):
+        for value in ("a", "b", "c"):
+            jobs.enqueue(record_call, value=value)
+    assert attempts.call_count == 1
+    assert Job.objects.filter(done_at=None).count() == 3
+    # within the pause, a later request does not try either; the sweeper does, and sends all
+    with no_broker as attempts, django_capture_on_commit_callbacks(execute=True):
+        jobs.enqueue(record_call, value="d")
+    assert attempts.call_count == 0
+    assert jobs.sweep() == 4 and sorted(calls) == ["a", "b", "c", "d"]

@@ -15,6 +15,7 @@ from registry.services.bright_spots import (
 from registry.services.people import role_assign, user_set_language, user_welcome
 from registry.services.progress import (
     annual_report_save,
+    annual_report_save_and_submit,
     annual_report_submit,
     milestone_update,
     progress_add,
@@ -25,6 +26,7 @@ __all__ = [
     "ChangedMeanwhile",
     "SubmitResult",
     "annual_report_save",
+    "annual_report_save_and_submit",
     "annual_report_submit",
     "audit_record",
     "bright_spot_create",

@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brightspots.uploads import clean_display_name
-from registry.models import BrightSpot, Extension, Milestone, Registration, StaffInCharge
+from registry.models import (
+    AuditEntry,
+    BrightSpot,
+    Extension,
+    Milestone,
+    Registration,
+    StaffInCharge,
+)
 from registry.organisation import level_units
 from registry.periods import period_for
 from registry.services.audit import audit_record
@@ -172,6 +179,8 @@ def bright_spot_delete_draft(*, bright_spot, by) -> None:
         from_state=Status.DRAFT,
         data={"name": bright_spot.name},
     )
+    # The draft's history stays in the log, found by its target; only the link to the row goes.
+    AuditEntry.objects.filter(bright_spot=bright_spot).update(bright_spot=None)
     bright_spot.delete()
 
 

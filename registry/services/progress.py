@@ -157,3 +157,15 @@ def annual_report_submit(*, unit, year: int, by) -> AnnualReport:
         data={"timeliness": admission.timeliness},
     )
     return report
+
+
+@transaction.atomic
+def annual_report_save_and_submit(
+    *, unit, year: int, summary: str, next_year_plan: str, results: dict, by
+) -> AnnualReport:
+    """Save the report's text and submit it (R11) as one change: when the submission is refused
+    (incomplete, late), nothing of it is kept half-done and the form shows what to fix (R34)."""
+    annual_report_save(
+        unit=unit, year=year, summary=summary, next_year_plan=next_year_plan, results=results, by=by
+    )
+    return annual_report_submit(unit=unit, year=year, by=by)

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from registry.models import BrightSpot, Field, Registration
+from brightspots.jobs import enqueue
+from registry.models import BrightSpot, Field, Registration, RoleAssignment
 from registry.organisation import route
 from registry.periods import missing_fields, period_for
 from registry.services.audit import audit_record
@@ -37,8 +38,9 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
 
     R7: the list must hold at least one QCDC and one DVCQ bright spot. R9: before the deadline
     (inclusive, server clock, Asia/Ho_Chi_Minh), or under an extension, which is recorded.
-    R8: each bright spot is routed to its field's committee of its level. The registration row
-    is locked, so a double click or a second tab submits once.
+    R8: each bright spot is routed to its field's committee of its level, whose staff are told
+    by e-mail (a durable job: it goes out even if Redis is down at this moment). The registration
+    row is locked, so a double click or a second tab submits once.
     """
     registration, _created = Registration.objects.get_or_create(
         unit=unit, year=year, defaults={"province": unit.province}
@@ -64,6 +66,7 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
             code="deadline_passed",
         )
 
+    routed: dict[int, list[int]] = {}
     for bright_spot in drafts:
         rule = route(
             unit=unit, level=bright_spot.level, field=bright_spot.field, on=period.deadline
@@ -78,6 +81,7 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
             version=bright_spot.version + 1,
         )
         if updated:
+            routed.setdefault(rule.recipient_id, []).append(bright_spot.pk)
             audit_record(
                 actor=by,
                 action="bright_spot.submitted",
@@ -100,4 +104,31 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
             to_state=Registration.Status.SUBMITTED,
             data={"timeliness": admission.timeliness, "bright_spots": len(drafts)},
         )
+    _notify_committees(routed)
     return SubmitResult(registration, len(drafts))
+
+
+def _notify_committees(routed: dict[int, list[int]]) -> None:
+    """One e-mail to each staff member of each receiving committee, listing what arrived (R8)."""
+    from registry.tasks import send_submission_notice
+
+    staff = (
+        RoleAssignment.objects.filter(
+            role=RoleAssignment.Role.COMMITTEE_STAFF,
+            committee_id__in=routed,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .values_list("committee_id", "user_id")
+        .distinct()
+    )
+    for committee_id, user_id in staff:
+        ids = sorted(routed[committee_id])
+        # A bright spot leaves the draft state once, so its id names this submission for good.
+        enqueue(
+            send_submission_notice,
+            key=f"submission-notice:{user_id}:{committee_id}:{ids[0]}",
+            user_id=user_id,
+            committee_id=committee_id,
+            bright_spot_ids=ids,
+        )

@@ -60,9 +60,10 @@ def assign(user, role, *, unit=None, committee=None, province=None) -> RoleAssig
 
 
 def make_bright_spot(
-    unit, *, year=2026, field="qcdc", level="province", name=None, by=None, **extra
+    unit, *, year=2026, field="qcdc", level="province", name=None, by=None, plan_file=None, **extra
 ):
-    """A draft bright spot with one person in charge and one milestone, made by the service."""
+    """A draft bright spot with one person in charge and one milestone, made by the service.
+    `plan_file`: an uploaded file (e.g. SimpleUploadedFile) attached as the plan document."""
     from datetime import date
 
     from registry import services
@@ -91,6 +92,7 @@ def make_bright_spot(
             }
         ],
         milestones=[{"title": "Khảo sát, xây dựng kế hoạch", "due": date(year, 6, 30)}],
+        plan_file=plan_file,
         by=by or unit.role_assignments.first().user,
     )
 

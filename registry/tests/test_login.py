@@ -31,6 +31,13 @@ def test_wrong_password_shows_a_clear_error(cast, client):
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.text
 
 
+def test_an_overlong_username_is_answered_at_the_field(cast, client):
+    """It used to reach the login log, whose column holds 255 characters: a server error."""
+    response = attempt(client, "n" * 300, "whatever")
+    assert response.status_code == 200
+    assert "tối đa 150 kí tự" in response.text
+
+
 def test_repeated_failures_are_throttled_then_unlock(cast, client, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "official_a", "wrong")

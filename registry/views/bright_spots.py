@@ -150,18 +150,18 @@ def bright_spot_edit(request, pk: int):
         return redirect("registry:bright-spot-detail", bright_spot.pk)
     unit, year = bright_spot.unit, bright_spot.year
     form, staff, milestones = _editor(request, unit=unit, year=year, instance=bright_spot)
-    version = (
-        request.POST.get("version", bright_spot.version)
-        if request.method == "POST"
-        else bright_spot.version
-    )
+    version = bright_spot.version
     if request.method == "POST":
+        # The version the page was loaded with (R31); a form without a valid one counts as stale
+        # (no row has version 0), so it cannot overwrite someone else's change.
+        stamp = VersionForm(request.POST)
+        version = stamp.cleaned_data["version"] if stamp.is_valid() else 0
         saved = _save(
             form,
             staff,
             milestones,
             lambda **parts: services.bright_spot_update(
-                bright_spot=bright_spot, version=int(version), by=request.user, **parts
+                bright_spot=bright_spot, version=version, by=request.user, **parts
             ),
         )
         if saved:

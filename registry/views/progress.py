@@ -75,8 +75,10 @@ def annual_report(request, pk: int):
     )
     submitted = report is not None and report.status == AnnualReport.Status.SUBMITTED
     if request.method == "POST" and not submitted and form.is_valid():
+        submitting = "submit" in request.POST
+        save = services.annual_report_save_and_submit if submitting else services.annual_report_save
         try:
-            services.annual_report_save(
+            save(
                 unit=unit,
                 year=year,
                 summary=form.cleaned_data["summary"],
@@ -85,8 +87,7 @@ def annual_report(request, pk: int):
                 by=request.user,
             )
             key = f"annual-report-{unit.pk}-{year}"
-            if "submit" in request.POST:
-                services.annual_report_submit(unit=unit, year=year, by=request.user)
+            if submitting:
                 draft_saved(request, key, _("The annual report was submitted."))
             else:
                 draft_saved(request, key, _("The draft report was saved."))

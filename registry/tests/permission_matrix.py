@@ -1,0 +1,145 @@
+"""Permission matrix rows for the registry's URLs (R30).
+
+Format: tests/test_permission_matrix.py. Columns: offA offB qcdc dvcq prov othr admn anon.
+Everything is seen from unit A's side: its list is submitted (one QCDC bright spot to the QCDC
+committee through the Party's Mass Mobilization Committee, one DVCQ bright spot to the DVCQ
+committee through Home Affairs with a copy to the Party's committee), and a new draft was started.
+"""
+
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from registry import services
+from registry.tests.factories import make_bright_spot
+from tests.permission_matrix import Row
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def objects(world):
+    unit_a, official = world.unit_a, world.official_a
+    qcdc = make_bright_spot(
+        unit_a,
+        field="qcdc",
+        name="Đối thoại định kỳ với Nhân dân",
+        plan_file=SimpleUploadedFile("Kế hoạch năm 2026.pdf", PDF),
+    )
+    dvcq = make_bright_spot(unit_a, field="dvcq", name="Một cửa thân thiện")
+    services.registration_submit(unit=unit_a, year=world.year, by=official)
+    qcdc.refresh_from_db()
+    dvcq.refresh_from_db()
+    entry = services.progress_add(
+        bright_spot=qcdc,
+        day=date(2026, 3, 9),
+        text="Đã khảo sát 5 thôn",
+        by=official,
+        evidence=SimpleUploadedFile("biên bản.pdf", PDF),
+    )
+    services.annual_report_save(
+        unit=unit_a,
+        year=world.year,
+        summary="Hoàn thành kế hoạch",
+        next_year_plan="Nhân rộng",
+        results={qcdc.pk: ("Đạt", ""), dvcq.pk: ("Đạt", "")},
+        by=official,
+    )
+    report = services.annual_report_submit(unit=unit_a, year=world.year, by=official)
+    draft = make_bright_spot(unit_a, field="qcdc", name="Bản nháp mô hình mới")
+    return {
+        "submitted_qcdc": qcdc,
+        "submitted_dvcq": dvcq,
+        "draft_a": draft,
+        "milestone": qcdc.milestones.first(),
+        "progress_entry": entry,
+        "annual_report": report,
+    }
+
+
+ROWS = [
+    # --- units and their year ------------------------------------------------------------------------
+    #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
+    Row("registry:unit-detail", "unit_a",                get="  200   404   200   200   200   404   200   login",
+                                                         post=" 200   404   200   200   200   404   200   login",
+        note="committees read the units of their level's subtree; a read-only page ignores POST"),
+    Row("registry:unit-detail", "unit_b",                get="  404   200   200   200   200   404   200   login"),
+    Row("registry:unit-detail", "root",                  get="  404   404   200   200   200   404   200   login",
+        note="an official reads their unit and below, not the province above"),
+    Row("registry:unit-detail", "other_unit",            get="  404   404   404   404   404   200   404   login"),
+    Row("registry:unit-search", query="q=ngh",           get="  200   200   200   200   200   200   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login",
+        note="everyone searches, each within their own scope"),
+    Row("registry:unit-year", "unit_a", query="year=2026",
+                                                         get="  200   404   200   200   200   404   200   login",
+                                                         post=" 200   404   200   200   200   404   200   login"),
+    Row("registry:unit-year", "other_unit",              get="  404   404   404   404   404   200   404   login"),
+    Row("registry:registration-submit", "unit_a year",   get="  405   405   405   405   405   405   405   login",
+                                                         post=" 302   404   403   403   403   404   403   login",
+        note="only the unit's officials submit; readers get 403"),
+    Row("registry:bright-spot-create", "unit_a", query="year=2026",
+                                                         get="  200   404   403   403   403   404   403   login",
+                                                         post=" 200   404   403   403   403   404   403   login"),
+    Row("registry:annual-report", "unit_a", query="year=2026",
+                                                         get="  200   404   403   403   403   404   403   login",
+                                                         post=" 200   404   403   403   403   404   403   login"),
+    # --- bright spots ------------------------------------------------------------------------------------
+    #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
+    Row("registry:bright-spot-detail", "submitted_qcdc", get="  200   404   200   404   200   404   200   login",
+                                                         post=" 200   404   200   404   200   404   200   login",
+        note="a QCDC bright spot goes to the QCDC committee, not the DVCQ one (R8)"),
+    Row("registry:bright-spot-detail", "submitted_dvcq", get="  200   404   404   200   200   404   200   login"),
+    Row("registry:bright-spot-detail", "draft_a",        get="  200   404   404   404   404   404   404   login",
+        note="a draft stays with its unit"),
+    Row("registry:bright-spot-edit", "draft_a",          get="  200   404   404   404   404   404   404   login",
+                                                         post=" 200   404   404   404   404   404   404   login"),
+    Row("registry:bright-spot-edit", "submitted_qcdc",   get="  302   404   403   404   403   404   403   login",
+                                                         post=" 302   404   403   404   403   404   403   login",
+        note="a submitted bright spot is not editable: its official is sent back with a message"),
+    Row("registry:bright-spot-delete", "draft_a",        get="  405   405   405   405   405   405   405   login",
+                                                         post=" 302   404   404   404   404   404   404   login"),
+    Row("registry:bright-spot-withdraw", "submitted_qcdc",
+                                                         get="  405   405   405   405   405   405   405   login",
+                                                         post=" 302   404   403   404   403   404   403   login"),
+    Row("registry:bright-spot-resubmit", "submitted_qcdc",
+                                                         get="  405   405   405   405   405   405   405   login",
+                                                         post=" 302   404   403   404   403   404   403   login"),
+    Row("registry:bright-spot-review", "submitted_qcdc", get="  405   405   405   405   405   405   405   login",
+                                                         post=" 403   404   302   404   403   404   403   login",
+        note="only staff of the receiving committee decide (R10)"),
+    Row("registry:bright-spot-review", "submitted_dvcq", post=" 403   404   404   302   403   404   403   login"),
+    Row("registry:bright-spot-plan-file", "submitted_qcdc",
+                                                         get="  200   404   200   404   200   404   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login",
+        note="an upload is served to exactly those who read its bright spot (R32)"),
+    # --- during the year ---------------------------------------------------------------------------------
+    #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
+    Row("registry:progress-add", "submitted_qcdc",       get="  200   404   403   404   403   404   403   login",
+                                                         post=" 200   404   403   404   403   404   403   login"),
+    Row("registry:milestone-update", "milestone",        get="  405   405   405   405   405   405   405   login",
+                                                         post=" 302   404   403   404   403   404   403   login"),
+    Row("registry:progress-evidence", "progress_entry",  get="  200   404   200   404   200   404   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login"),
+    Row("registry:annual-reports", query="year=2026",    get="  200   200   200   200   200   200   200   login",
+                                                         post=" 200   200   200   200   200   200   200   login",
+        note="a list of the reports in each user's own scope"),
+    Row("registry:annual-report-detail", "annual_report",
+                                                         get="  200   404   200   200   200   404   200   login",
+                                                         post=" 200   404   200   200   200   404   200   login"),
+    # --- committees ----------------------------------------------------------------------------------------
+    #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
+    Row("registry:committee-detail", "qcdc",             get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   200   404   200   login"),
+    Row("registry:committee-detail", "party",            get="  404   404   404   404   200   404   200   login"),
+    Row("registry:committee-inbox", "qcdc",              get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   200   404   200   login"),
+    Row("registry:committee-inbox", "dvcq",              get="  404   404   404   200   200   404   200   login"),
+    Row("registry:committee-inbox-csv", "qcdc",          get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   200   404   200   login"),
+    Row("registry:committee-non-compliant", "qcdc", query="year=2026",
+                                                         get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   200   404   200   login"),
+    Row("registry:committee-extensions", "qcdc", query="year=2026",
+                                                         get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   403   404   403   login",
+        note="provincial staff and administrators read the extensions; only the committee grants"),
+]  # fmt: skip
