@@ -160,6 +160,7 @@ def reminders_retry_pending(limit: int = 1000) -> int:
     """Publish again the reminder e-mails whose last attempt failed and whose backoff is over."""
     from reminders.tasks import deliver_reminder
 
+    jobs.broker_pause_end()  # like the sweep, the day's run is an explicit attempt
     pending = jobs.pending_jobs().filter(task=deliver_reminder.name)[:limit]
     return sum(jobs.publish(job) for job in pending)
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from reminders import selectors, services
 from reminders.forms import ReminderSettingForm
@@ -16,6 +16,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@require_GET
 def notification_list(request):
     notifications = selectors.notifications_for_user(request.user)
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -43,6 +44,7 @@ def notifications_read_all(request):
 
 
 @login_required
+@require_GET
 def settings_index(request):
     provinces = list(selectors.admin_provinces(request.user))
     if len(provinces) == 1:
@@ -51,6 +53,7 @@ def settings_index(request):
 
 
 @login_required
+@require_GET
 def settings_province(request, province: int):
     province = selectors.get_province_for_admin(request.user, province)
     rows = [
@@ -70,7 +73,8 @@ def settings_province(request, province: int):
 def setting_edit(request, province: int, kind: str):
     province = selectors.get_province_for_admin(request.user, province)
     setting = selectors.setting_for(province, selectors.get_kind(kind))
-    form = ReminderSettingForm(request.POST or None, setting=setting)
+    data = request.POST if request.method == "POST" else None  # an empty POST is still a choice
+    form = ReminderSettingForm(data, setting=setting)
     if request.method == "POST" and form.is_valid():
         services.reminder_setting_update(
             province=province,

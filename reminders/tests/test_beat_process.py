@@ -16,10 +16,8 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
-from brightspots.celery import app
 from conftest import wait_for
 from registry.models import RegistrationPeriod
 from reminders.models import Reminder
@@ -30,12 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def beat_process(celery_worker_process, tmp_path):
     """Start `celery beat` on the worker's private queue; stopped at the end of the test."""
-    db = connection.settings_dict
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}",
-        "CELERY_QUEUE": app.conf.task_default_queue,  # the queue the worker fixture made
+        "DATABASE_URL": celery_worker_process.database_url,
+        "CELERY_QUEUE": celery_worker_process.queue,  # the worker's private queue
         "REMINDERS_BEAT_INTERVAL": "2",
     }
     process = subprocess.Popen(

@@ -5,7 +5,7 @@ import threading
 from datetime import date
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from brightspots import jobs
 from brightspots.models import Job
@@ -14,6 +14,7 @@ from reminders import due as due_module
 from reminders import services, tasks
 from reminders.models import Reminder
 from reminders.tests.conftest import at
+from tests.concurrency import requires_postgresql, run_concurrently
 
 DAY = date(2026, 3, 23)  # 7 days before the registration deadline
 
@@ -50,12 +51,12 @@ def test_a_dry_run_records_and_sends_nothing(cast, send, mailoutbox):
     assert not Reminder.objects.exists() and not Job.objects.exists() and mailoutbox == []
 
 
+@requires_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runs_on_postgresql_send_each_reminder_once(cast, mailoutbox, monkeypatch):
-    """Two threads, each with its own database connection, run the same day at the same moment:
-    both work out the same reminders before either claims one, then race to claim them."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the race needs two real connections to a shared database (PostgreSQL)")
+    """Two runs of the same day at the same moment, each in its own thread and database
+    connection (tests/concurrency.py): both work out the same reminders before either claims
+    one, then race to claim them, in small batches that interleave."""
     clerk = UserFactory(username="clerk")
     for i in range(20):
         unit = UnitFactory(province=cast.province, parent=cast.root, name=f"Xã Đua {i:02d}")
@@ -70,28 +71,16 @@ def test_two_concurrent_runs_on_postgresql_send_each_reminder_once(cast, mailout
         return found
 
     monkeypatch.setattr(services, "due_reminders", due_then_wait)
-    monkeypatch.setattr(services, "CLAIM_BATCH", 5)  # many batches, interleaved between runs
-    outcomes, errors = [], []
-
-    def run():
-        try:
-            outcomes.extend(services.reminders_send(day=DAY))
-        except Exception as error:  # reported below; a thread cannot fail the test itself
-            errors.append(error)
-        finally:
-            connection.close()
-
+    monkeypatch.setattr(services, "CLAIM_BATCH", 5)
     with at(DAY):
-        threads = [threading.Thread(target=run) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
+        first, second = run_concurrently(
+            lambda: services.reminders_send(day=DAY), lambda: services.reminders_send(day=DAY)
+        )
 
-    assert errors == []
+    assert first.ok and second.ok, (first.error, second.error)
     expected = 2 + 20 + 20  # officials A and B, twenty officials and the clerk of twenty units
     assert Reminder.objects.count() == expected
-    statuses = [o.status for o in outcomes]
+    statuses = [o.status for o in first.value + second.value]
     assert statuses.count("sent") == expected and statuses.count("already sent") == expected
     assert len(mailoutbox) == expected
     assert len({(m.to[0], m.subject, m.body) for m in mailoutbox}) == expected
