@@ -9,6 +9,7 @@ variables.
 from datetime import timedelta
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "registry",
     "recognition",
     "reporting",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -142,9 +144,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Each app keeps its own catalogue; the project's templates use the top-level one (listed last so
 # that `makemessages` files every string under the app that holds it).
-LOCALE_PATHS = [BASE_DIR / app / "locale" for app in ("registry", "recognition", "reporting")] + [
-    BASE_DIR / "locale"
-]
+LOCALE_PATHS = [
+    BASE_DIR / app / "locale" for app in ("registry", "recognition", "reporting", "reminders")
+] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -221,10 +223,20 @@ if REDIS_URL:
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+# The reminders of R25 go out every morning at 07:00 in Asia/Ho_Chi_Minh (CELERY_TIMEZONE).
+# REMINDERS_BEAT_INTERVAL (seconds) replaces the daily crontab by a short interval: only for the
+# test that runs beat and a worker as real processes; never set it in production.
+REMINDERS_BEAT_INTERVAL = env_int("REMINDERS_BEAT_INTERVAL", 0)
 CELERY_BEAT_SCHEDULE = {
     "sweep-pending-jobs": {
         "task": "brightspots.tasks.sweep_pending_jobs",
         "schedule": 60.0,
+    },
+    "send-daily-reminders": {
+        "task": "reminders.tasks.schedule_daily_reminders",
+        "schedule": float(REMINDERS_BEAT_INTERVAL)
+        if REMINDERS_BEAT_INTERVAL
+        else crontab(hour=7, minute=0),
     },
 }
 # How long a claimed job stays reserved before the sweeper may hand it to another worker.
@@ -298,6 +310,7 @@ LOGGING = {
         "registry": {"level": LOG_LEVEL},
         "recognition": {"level": LOG_LEVEL},
         "reporting": {"level": LOG_LEVEL},
+        "reminders": {"level": LOG_LEVEL},
         "axes": {"level": "WARNING"},
     },
 }

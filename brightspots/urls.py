@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("registry.urls")),
     path("", include("reporting.urls")),
     path("", include("recognition.urls")),
+    path("", include("reminders.urls")),
 ]
 
 handler400 = "brightspots.errors.bad_request"

@@ -34,6 +34,7 @@ from brightspots.tests.upload_samples import PDF, PNG, docx
 from registry import services
 from registry.tests.factories import make_bright_spot
 from registry.tests.test_bright_spot_form import form_data
+from reminders.tests.factories import make_notification
 
 MOMENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 APPS = ["registry", "brightspots", "recognition", "reporting", "reminders"]
@@ -214,6 +215,20 @@ CASES = {
         "provincial", lambda s: reverse("registry:annual-reports"), lambda s: {"year": "2026"},
         method="get",
     ),
+    "reminder-setting": Case(
+        "admin", lambda s: reverse("reminders:setting-edit", args=[s.province.pk, "registration"]),
+        lambda s: {"enabled": "on", "milestones": "30, 14, 7, 3, 1",
+                   "subject_vi": "Nhắc {unit}: hạn {deadline} (còn {days})", "body_vi": "{unit}: {missing}",
+                   "subject_en": "", "body_en": "{unit} must register by {deadline}."},
+    ),
+    "notification-read": Case(
+        "official_a", lambda s: reverse("reminders:notification-read", args=[s.notification.pk]),
+        lambda s: {"then": "open"},
+    ),
+    "notifications-page": Case(
+        "official_a", lambda s: reverse("reminders:notifications"), lambda s: {"page": "2"},
+        method="get",
+    ),
 }  # fmt: skip
 
 
@@ -254,9 +269,10 @@ def scene(cast):
         draft = make_bright_spot(cast.unit_a, field="qcdc", name="Bản nháp")
         submitted.refresh_from_db()
         dvcq_spot.refresh_from_db()
+        notification = make_notification(cast.official_a)
         yield type(cast)(
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
-            milestone=submitted.milestones.first(),
+            milestone=submitted.milestones.first(), notification=notification,
         )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ["brightspots", "registry", "recognition", "reporting"]
+APPS = ["brightspots", "registry", "recognition", "reporting", "reminders"]
 
 
 def view_modules():

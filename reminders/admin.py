@@ -1,0 +1,27 @@
+"""Reminders in the Django admin: a read-only record of what was sent (R26), for support.
+
+Administrators change the settings on their own page (reminders:settings), not here.
+"""
+
+from django.contrib import admin
+
+from registry.admin import ProvinceScopedAdmin
+from reminders.models import Reminder
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ProvinceScopedAdmin):
+    list_display = ["day", "kind", "recipient", "subject", "email", "sent_at", "read_at"]
+    list_filter = ["kind", "year", "day"]
+    search_fields = ["subject", "recipient__username", "recipient__full_name", "email"]
+    date_hierarchy = "day"
+    list_select_related = ["recipient"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,219 @@
+"""Reads for reminders, and the access helpers every reminders view asks first (R30)."""
+
+from collections import defaultdict
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+
+from recognition.models import Dossier
+from registry.models import (
+    AnnualReport,
+    BrightSpot,
+    Committee,
+    Extension,
+    Province,
+    RoleAssignment,
+    Unit,
+)
+from registry.scope import scope_for
+from registry.selectors import NOT_DRAFT_LIVE, non_compliant_units
+from reminders.kinds import SPECS, Kind
+from reminders.models import Reminder, ReminderSetting
+
+Role = RoleAssignment.Role
+
+
+# --- settings -------------------------------------------------------------------------------------
+def settings_for(province: Province) -> dict[str, ReminderSetting]:
+    """Every kind's setting for the province: the stored row, or the standard one unsaved."""
+    stored = {s.kind: s for s in ReminderSetting.objects.filter(province=province)}
+    return {kind: stored.get(kind) or standard_setting(province, kind) for kind in SPECS}
+
+
+def setting_for(province: Province, kind: str) -> ReminderSetting:
+    return ReminderSetting.objects.filter(province=province, kind=kind).first() or standard_setting(
+        province, kind
+    )
+
+
+def standard_setting(province: Province, kind: str) -> ReminderSetting:
+    return ReminderSetting(
+        province=province, kind=kind, enabled=True, milestones=list(SPECS[kind].milestones)
+    )
+
+
+def get_province_for_admin(user, pk: int) -> Province:
+    """A province whose reminders the user administers; 404 outside their provinces, 403 for a
+    user of the province who is not its administrator."""
+    province = Province.objects.filter(pk=pk).first()
+    scope = scope_for(user)
+    if province is None or not (scope.is_superuser or province.pk in scope.province_ids):
+        raise Http404
+    if not (scope.is_superuser or province.pk in scope.admin_province_ids):
+        raise PermissionDenied
+    return province
+
+
+def admin_provinces(user):
+    """Provinces whose reminder settings the user may change; 403 for everyone else."""
+    scope = scope_for(user)
+    if not scope.is_admin:
+        raise PermissionDenied
+    provinces = Province.objects.order_by("name")
+    return provinces if scope.is_superuser else provinces.filter(pk__in=scope.admin_province_ids)
+
+
+def get_kind(kind: str) -> str:
+    if kind not in SPECS:
+        raise Http404
+    return Kind(kind)
+
+
+# --- notifications --------------------------------------------------------------------------------
+def notifications_for_user(user):
+    """The user's own reminders, newest first. Nobody reads another person's notifications."""
+    return Reminder.objects.filter(recipient=user).order_by("-created_at", "-pk")
+
+
+def get_notification_for_user(user, pk: int) -> Reminder:
+    reminder = (
+        Reminder.objects.filter(pk=pk, recipient=user).first() if user.is_authenticated else None
+    )
+    if reminder is None:
+        raise Http404
+    return reminder
+
+
+def unread_count(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Reminder.objects.filter(recipient=user, read_at=None).count()
+
+
+# --- who is due -----------------------------------------------------------------------------------
+def units_without_complete_list(province: Province, year: int) -> list[Unit]:
+    """Units expected to register that have no submitted list holding both fields (R7).
+
+    The registry's own rule (`non_compliant_units`), asked of the highest steering committees of
+    the province: their scopes together cover every unit expected to register.
+    """
+    committees = (
+        Committee.objects.filter(province=province, kind=Committee.Kind.STEERING, active=True)
+        .select_related("level_unit", "province")
+        .order_by("level_unit__path")
+    )
+    covered, units = [], {}
+    for committee in committees:
+        path = committee.level_unit.path
+        if any(path.startswith(done) for done in covered):
+            continue
+        covered.append(path)
+        for unit in non_compliant_units(committee, year):
+            units[unit.pk] = unit
+    return sorted(units.values(), key=lambda unit: unit.name_sort)
+
+
+def units_without_annual_report(province: Province, year: int, on: date) -> list[Unit]:
+    """Active units with submitted bright spots this year and no submitted annual report (R11)."""
+    registered = BrightSpot.objects.filter(
+        unit=OuterRef("pk"), year=year, status__in=NOT_DRAFT_LIVE
+    )
+    reported = AnnualReport.objects.filter(
+        unit=OuterRef("pk"), year=year, status=AnnualReport.Status.SUBMITTED
+    )
+    return list(
+        Unit.objects.filter(province=province)
+        .active_on(on)
+        .filter(Exists(registered))
+        .exclude(Exists(reported))
+        .order_by("name_sort")
+    )
+
+
+def units_with_accepted_bright_spots(province: Province, year: int, on: date) -> list[Unit]:
+    """Active units with bright spots accepted this year, annotated with how many (R16)."""
+    accepted = Q(bright_spots__year=year, bright_spots__status=BrightSpot.Status.ACCEPTED)
+    return list(
+        Unit.objects.filter(province=province)
+        .active_on(on)
+        .annotate(accepted=Count("bright_spots", filter=accepted))
+        .filter(accepted__gt=0)
+        .order_by("name_sort")
+    )
+
+
+def units_with_draft_dossiers(province: Province, year: int) -> list[Unit]:
+    """Units with recognition dossiers of the year still in draft, annotated with how many."""
+    drafts = Q(dossiers__year=year, dossiers__status=Dossier.Status.DRAFT)
+    return list(
+        Unit.objects.filter(province=province)
+        .annotate(drafts=Count("dossiers", filter=drafts))
+        .filter(drafts__gt=0)
+        .order_by("name_sort", "pk")
+    )
+
+
+def dossiers_awaiting_supplement(province: Province, due_dates: list[date]) -> list[Dossier]:
+    """Dossiers sent back for a supplement (R18) due on one of `due_dates`."""
+    return list(
+        Dossier.objects.filter(
+            province=province, status=Dossier.Status.SUPPLEMENT, supplement_due__in=due_dates
+        )
+        .select_related("unit", "bright_spot")
+        .order_by("supplement_due", "pk")
+    )
+
+
+def extensions_beyond(province: Province, year: int, kind: str, closes: date) -> dict[int, date]:
+    """Unit id → the date of its extension, for extensions that end after the deadline."""
+    return dict(
+        Extension.objects.filter(
+            province=province, year=year, kind=kind, until__gt=closes
+        ).values_list("unit_id", "until")
+    )
+
+
+def officials_of(unit_ids) -> dict[int, list]:
+    """Unit id → the unit's own officials who can receive an e-mail."""
+    found = defaultdict(list)
+    assignments = (
+        RoleAssignment.objects.filter(role=Role.UNIT_OFFICIAL, unit_id__in=list(unit_ids))
+        .filter(user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("user__username")
+    )
+    for assignment in assignments:
+        found[assignment.unit_id].append(assignment.user)
+    return found
+
+
+def steering_committees(province: Province):
+    return (
+        Committee.objects.filter(province=province, kind=Committee.Kind.STEERING, active=True)
+        .select_related("level_unit", "province")
+        .order_by("level_unit__path", "name")
+    )
+
+
+def staff_of(committee: Committee) -> list:
+    """The committee's staff who can receive an e-mail."""
+    return [
+        assignment.user
+        for assignment in RoleAssignment.objects.filter(
+            role=Role.COMMITTEE_STAFF, committee=committee, user__is_active=True
+        )
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("user__username")
+    ]
+
+
+def registration_extensions(units, year: int) -> dict[int, date]:
+    return dict(
+        Extension.objects.filter(
+            unit__in=units, year=year, kind=Extension.Kind.REGISTRATION
+        ).values_list("unit_id", "until")
+    )

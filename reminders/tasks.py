@@ -1,0 +1,28 @@
+"""Reminder tasks: thin wrappers around reminders.services (STYLE: a task may run twice and
+must do its work once; the services claim with a unique constraint)."""
+
+from datetime import date
+
+from celery import shared_task
+from django.utils import timezone
+
+from brightspots.jobs import durable_task
+from reminders import services
+from reminders.models import Reminder
+
+
+@shared_task(name="reminders.tasks.schedule_daily_reminders")
+def schedule_daily_reminders():
+    """Beat, 07:00 Asia/Ho_Chi_Minh: today's run, recorded once however often beat fires."""
+    return services.reminders_schedule(day=timezone.localdate()).pk
+
+
+@durable_task
+def run_reminders(day: str) -> None:
+    services.reminders_send(day=date.fromisoformat(day))
+
+
+@durable_task
+def deliver_reminder(reminder_id: int) -> None:
+    reminder = Reminder.objects.select_related("recipient").get(pk=reminder_id)
+    services.reminder_deliver(reminder=reminder)
