@@ -1,6 +1,8 @@
 """Forms of recognition. They check the shape of input; the rules live in the services."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
 from brightspots.text import nfc
@@ -18,6 +20,35 @@ def attach_errors(form, error) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+class ChoicesById(forms.ModelMultipleChoiceField):
+    """Objects ticked in a list, sent back as their ids. An id larger than any the database can
+    hold (2**63, say) is an invalid choice like any other (R34): Django's own field would pass
+    it to an IN query, which SQLite refuses with an OverflowError, a server error."""
+
+    def _check_values(self, value):
+        bounds = self._id_bounds()
+        for item in value if bounds else ():
+            try:
+                number = int(item)
+            except (TypeError, ValueError):
+                continue  # not a number at all: Django's field refuses it
+            if not bounds[0] <= number <= bounds[1]:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
+
+    def _id_bounds(self) -> tuple[int, int] | None:
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        try:
+            return connections[self.queryset.db].ops.integer_field_range(key.get_internal_type())
+        except KeyError:  # not an integer key
+            return None
 
 
 class _Clean:
@@ -167,10 +198,10 @@ class ScoreForm(_Clean, forms.Form):
 class AssignForm(forms.Form):
     """Several dossiers, one or more reviewers (R18)."""
 
-    dossiers = forms.ModelMultipleChoiceField(
+    dossiers = ChoicesById(
         queryset=None, error_messages={"required": _("Tick at least one dossier.")}
     )
-    reviewers = forms.ModelMultipleChoiceField(
+    reviewers = ChoicesById(
         label=_("Reviewers"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -214,7 +245,7 @@ class DecisionForm(_Clean, forms.Form):
         help_text=_("As in the office's register: numbers restart on 1 January."),
     )
     date = DateField(label=_("Date of the Decision"))
-    dossiers = forms.ModelMultipleChoiceField(
+    dossiers = ChoicesById(
         label=_("Bright spots recognized (the annex)"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -256,7 +287,7 @@ class ProposalCreateForm(_Clean, forms.Form):
 
 
 class SelectionForm(forms.Form):
-    recognitions = forms.ModelMultipleChoiceField(
+    recognitions = ChoicesById(
         label=_("Bright spots proposed"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip

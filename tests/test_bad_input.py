@@ -12,6 +12,7 @@ A response counts as an error when it is a 4xx, a form shown again (200 to a POS
 carrying an error message; anything else is a success, allowed to change the database.
 """
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from hypothesis import settings as examples
 from hypothesis import strategies as st
 
 from brightspots.tests.upload_samples import PDF, PNG, docx
+from recognition.tests.factories import recognition_history
 from registry import services
 from registry.tests.factories import make_bright_spot
 from registry.tests.test_bright_spot_form import form_data
@@ -66,7 +68,14 @@ def files():
     contents = st.one_of(
         st.sampled_from([PDF, PNG, docx(), b"", b"PK\x03\x04"]), st.binary(max_size=300)
     )
-    return st.builds(lambda n, c: SimpleUploadedFile(n or "f", c), names, contents)
+    return st.builds(lambda n, c: SimpleUploadedFile(sent_name(n), c), names, contents)
+
+
+def sent_name(name: str) -> str:
+    """The name a browser sends: the file's own name, never a path; a name that is only a path
+    ("x/", "..") cannot be sent at all (Django refuses to build such an upload)."""
+    base = os.path.basename(name)
+    return base if base not in {"", ".", ".."} else "f"
 
 
 @st.composite
@@ -118,6 +127,45 @@ def reset_link(user) -> str:
         ],
     )
 
+
+def dossier_report_data(scene):
+    """Part 1 of unit A's draft dossier: every criterion assessed, and the four texts."""
+    dossier = scene.dossier_draft
+    data = {
+        "version": str(dossier.version), "method": "Giao nhiệm vụ cụ thể cho từng chi bộ",
+        "experience": "Người đứng đầu gương mẫu", "effectiveness": "100% hộ đồng thuận",
+        "spread": "Nhân rộng ra 5 xóm",
+    }  # fmt: skip
+    for assessment in dossier.assessments.all():
+        key = assessment.criterion_id
+        data |= {f"level_{key}": "achieved", f"text_{key}": "Đạt", f"evidence_{key}": "Biên bản"}
+    return data
+
+
+def score_data(scene):
+    """The QCDC reviewer's verdict on every criterion of unit A's dossier under review."""
+    data = {"comment": "Hồ sơ đầy đủ"}
+    for assessment in scene.dossier_review.assessments.all():
+        data |= {
+            f"verdict_{assessment.criterion_id}": "met",
+            f"comment_{assessment.criterion_id}": "",
+        }
+    return data
+
+
+def recognition_url(name, *attributes, query=""):
+    """scene -> the URL of a recognition page whose arguments are scene attributes."""
+
+    def url(scene):
+        args = [getattr(scene, a).pk if hasattr(getattr(scene, a), "pk") else getattr(scene, a)
+                for a in attributes]  # fmt: skip
+        return reverse(f"recognition:{name}", args=args) + (f"?{query}" if query else "")
+
+    return url
+
+
+LIBRARY_SEARCH = {"q": "diem sang qcdc", "field": "qcdc", "year": "2025", "province": "40",
+                  "locality": "Đông Vĩnh"}  # fmt: skip
 
 CASES = {
     "bright-spot-create": Case(
@@ -229,6 +277,96 @@ CASES = {
         "official_a", lambda s: reverse("reminders:notifications"), lambda s: {"page": "2"},
         method="get",
     ),
+    # --- recognition (R16–R24) -------------------------------------------------------------------
+    "dossier-report": Case(
+        "official_a", recognition_url("dossier-part", "dossier_draft", "part_report"),
+        dossier_report_data, file_fields=("report_file",),
+    ),
+    "dossier-evaluation": Case(
+        "official_a", recognition_url("dossier-part", "dossier_draft", "part_evaluation"),
+        lambda s: {"version": str(s.dossier_draft.version),
+                   "evaluation_by": "Ban Dân vận Đảng ủy xã",
+                   "evaluation_summary": "Mô hình hiệu quả, được Nhân dân đồng tình"},
+        file_fields=("evaluation_file",),
+    ),
+    "dossier-dispatch": Case(
+        "official_a", recognition_url("dossier-part", "dossier_draft", "part_dispatch"),
+        lambda s: {"version": str(s.dossier_draft.version), "dispatch_number": "45/TTr-UBND",
+                   "dispatch_date": "05/03/2026", "dispatch_signer": "Nguyễn Văn Cường"},
+        file_fields=("dispatch_file",),
+    ),
+    "dossier-submit": Case(
+        "official_a", recognition_url("dossier-submit", "dossier_draft"),
+        lambda s: {"version": str(s.dossier_draft.version)},
+    ),
+    "dossier-score": Case(
+        "qcdc_staff", recognition_url("dossier-score", "dossier_review"), score_data
+    ),
+    "dossier-supplement": Case(
+        "qcdc_staff", recognition_url("dossier-supplement", "dossier_review"),
+        lambda s: {"note": "Bổ sung biên bản hội nghị đối thoại", "due": "20/03/2026",
+                   "version": str(s.dossier_review.version)},
+    ),
+    "dossier-propose": Case(
+        "qcdc_staff", recognition_url("dossier-propose", "dossier_review"),
+        lambda s: {"proposal": "not_recognize", "reasons": "Chưa chứng minh được sức lan tỏa",
+                   "version": str(s.dossier_review.version)},
+    ),
+    "assign-reviewers": Case(
+        "qcdc_staff", recognition_url("assign-reviewers", "qcdc"),
+        lambda s: {"dossiers": [str(s.dossier_review.pk)], "reviewers": [str(s.qcdc_staff.pk)],
+                   "query": "year=2025&page=1"},
+    ),
+    "decision-record": Case(
+        "dvcq_staff", recognition_url("decision-create", "dvcq", query="year=2025"),
+        lambda s: {"authority": str(s.authority.pk), "number": "130", "date": "01/12/2025",
+                   "dossiers": [str(s.dossier_awaiting.pk)],
+                   "legal_bases": "Căn cứ Luật Thi đua, khen thưởng;"},
+    ),
+    "decision-annul": Case(
+        "qcdc_staff", recognition_url("decision-annul", "decision"),
+        lambda s: {"reason": "Nhầm đối tượng được công nhận"},
+    ),
+    "commendation-proposal": Case(
+        "qcdc_staff", recognition_url("committee-commendation", "qcdc"),
+        lambda s: {"period_start": "2026", "council": "Hội đồng Thi đua - Khen thưởng tỉnh"},
+    ),
+    "commendation-select": Case(
+        "qcdc_staff", recognition_url("proposal-select", "proposal"),
+        lambda s: {"recognitions": [str(s.recognition.pk)]},
+    ),
+    "commendation-outcome": Case(
+        "dvcq_staff", recognition_url("proposal-outcome", "dvcq_proposal", "dvcq_entry"),
+        lambda s: {"outcome": "merit", "reference": "Quyết định số 3120/QĐ-UBND ngày 20/12/2025"},
+    ),
+    "unit-commendation": Case(
+        "official_a", recognition_url("unit-commendations", "unit_a"),
+        lambda s: {"bright_spot": str(s.accepted_a_qcdc.pk),
+                   "form": "Giấy khen của Chủ tịch UBND xã",
+                   "reference": "Số 12/QĐ-UBND ngày 05/01/2026", "note": "Khen thưởng cuối năm"},
+    ),
+    "dossier-filters": Case(
+        "qcdc_staff", recognition_url("committee-dossiers", "qcdc"),
+        lambda s: {"q": "dân chủ", "year": "2025", "field": "qcdc", "status": "submitted",
+                   "reviewed": "mine", "page": "1"},
+        method="get",
+    ),
+    "unit-dossiers": Case(
+        "official_a", recognition_url("unit-dossiers", "unit_a"), lambda s: {"year": "2025"},
+        method="get",
+    ),
+    "library-filters": Case(
+        None, recognition_url("library"), lambda s: {**LIBRARY_SEARCH, "page": "1"}, method="get"
+    ),
+    "open-data-csv": Case(
+        None, recognition_url("open-data-csv"), lambda s: LIBRARY_SEARCH, method="get"
+    ),
+    "open-data-json": Case(
+        None, recognition_url("open-data-json"), lambda s: LIBRARY_SEARCH, method="get"
+    ),
+    "verify-search": Case(
+        None, recognition_url("verify-search"), lambda s: {"serial": "40-2025-000001"}, method="get"
+    ),
 }  # fmt: skip
 
 
@@ -269,10 +407,13 @@ def scene(cast):
         draft = make_bright_spot(cast.unit_a, field="qcdc", name="Bản nháp")
         submitted.refresh_from_db()
         dvcq_spot.refresh_from_db()
+        # The recognition rounds of 2024 and 2025: dossiers, Decisions, proposals (no PDFs).
+        history = recognition_history(cast, certificates=False)
         notification = make_notification(cast.official_a)
         yield type(cast)(
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
-            milestone=submitted.milestones.first(), notification=notification,
+            milestone=submitted.milestones.first(), **history, part_report="report",
+            part_evaluation="evaluation", part_dispatch="dispatch", notification=notification,
         )  # fmt: skip
 
 
@@ -293,6 +434,8 @@ def test_no_input_breaks_a_form_or_saves_half(name, scene, draw):
         before, files_before = database_state(), stored_files()
         send = client.get if case.method == "get" else client.post
         response = send(url, data)
+        if response.streaming:  # a download fails while it streams, not when it starts
+            b"".join(response.streaming_content)
         after, files_after = database_state(), stored_files()
         transaction.set_rollback(True)  # the next example starts from the same scene
     assert response.status_code < 500

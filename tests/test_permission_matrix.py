@@ -48,6 +48,7 @@ an access helper that lets everyone through is caught.
 import pytest
 import time_machine
 
+from recognition.selectors import dossiers as recognition_dossiers
 from registry import selectors
 from registry.scope import Scope
 from tests.permission_matrix import (
@@ -111,6 +112,16 @@ def test_the_matrix_catches_a_scope_that_reads_too_much(world, monkeypatch):
     monkeypatch.setattr(Scope, "can_read_unit", lambda self, unit: True)
     mismatches = check([row for row in ROWS if row.name == "registry:unit-detail"], world)
     assert any("as official_b: expected 404, got 200" in line for line in mismatches)
+
+
+def test_the_matrix_catches_a_dossier_check_that_reads_too_much(world, monkeypatch):
+    """Recognition's rows catch a lost check too: a draft dossier read outside its unit."""
+    monkeypatch.setattr(recognition_dossiers, "can_read_dossier", lambda scope, dossier: True)
+    rows = [row for row in ROWS if row.name == "recognition:dossier-detail"]
+    mismatches = check(rows, world)
+    draft = f"/recognition/dossiers/{world.dossier_draft.pk}/"
+    assert f"GET {draft} as qcdc_staff: expected 404, got 200" in mismatches
+    assert f"GET {draft} as other_province_staff: expected 404, got 200" in mismatches
 
 
 def test_a_row_left_out_is_reported():

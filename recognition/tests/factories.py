@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from brightspots.text import fold, sort_key
 from recognition import services
-from recognition.models import Assessment, Dossier, IssuingAuthority, Review, Score
+from recognition.models import (
+    Assessment,
+    Certificate,
+    Dossier,
+    IssuingAuthority,
+    Review,
+    Score,
+)
 from recognition.selectors import criteria_set_for
 from registry import services as registry_services
 from registry.models import BrightSpot, Registration
@@ -203,3 +210,81 @@ def bulk_proposed(unit, committee, count, *, year=2026, field="qcdc", reviewer, 
         dossier.bright_spot = next(s for s in spots if s.pk == dossier.bright_spot_id)
         dossier.unit = unit
     return dossiers
+
+
+def recognition_history(cast, *, certificates: bool = True) -> dict:
+    """The recognition rounds of 2024 and 2025 as seen in March 2026, built through the services
+    at the dates they happened (R16–R22); the permission matrix and the bad-input tests share it.
+
+    Unit A, 2025: its QCDC dossier is under review (scored by the QCDC staff), its DVCQ dossier
+    still a draft. Unit B, 2025: QCDC recognized by Decision 125/QĐ-UBND with its certificate
+    (`certificates=False` leaves the certificate out), DVCQ proposed and awaiting a Decision.
+    Unit B, 2024: DVCQ recognized by Decision 88. Proposals 2021–2025: the QCDC committee's
+    being prepared (nothing selected yet), the DVCQ committee's sent with unit B's 2024 model.
+    """
+    authority = authority_for(cast.root)
+    staff = {"qcdc": cast.qcdc_staff, "dvcq": cast.dvcq_staff}
+    a = accepted_pair(cast.unit_a, cast.official_a, staff, year=2025)
+    b = accepted_pair(cast.unit_b, cast.official_b, staff, year=2025)
+    b_2024 = accepted_pair(cast.unit_b, cast.official_b, staff, year=2024)
+
+    dvcq_2024 = submitted_dossier(b_2024["dvcq"], cast.official_b, when=(2024, 10, 20))
+    dvcq_2024 = proposed(dvcq_2024, cast.dvcq_staff, when=(2024, 11, 4))
+    decision_2024 = decision_for(
+        cast.dvcq, [dvcq_2024], cast.dvcq_staff, number=88, day=date(2024, 11, 20)
+    )
+
+    under_review = submitted_dossier(a["qcdc"], cast.official_a, when=(2025, 10, 20))
+    with at(2025, 10, 16):
+        draft = services.dossier_start(bright_spot=a["dvcq"], by=cast.official_a)
+    with at(2025, 10, 27):
+        scored(under_review, cast.qcdc_staff)
+    under_review.refresh_from_db()
+    recognized = proposed(
+        submitted_dossier(b["qcdc"], cast.official_b, when=(2025, 10, 21)),
+        cast.qcdc_staff,
+        when=(2025, 11, 3),
+    )
+    awaiting = proposed(
+        submitted_dossier(b["dvcq"], cast.official_b, when=(2025, 10, 22)),
+        cast.dvcq_staff,
+        when=(2025, 11, 4),
+    )
+    decision = decision_for(cast.qcdc, [recognized], cast.qcdc_staff, day=date(2025, 11, 20))
+    certificate = None
+    if certificates:
+        with at(2025, 11, 21):
+            services.certificates_issue(decision=decision, by=cast.qcdc_staff)
+            services.certificates_run(decision_id=decision.pk, round=1, part=1)
+        certificate = Certificate.objects.get(recognition__decision=decision)
+
+    with at(2025, 12, 15):
+        council = "Hội đồng Thi đua - Khen thưởng tỉnh"
+        proposal = services.commendation_proposal_create(
+            committee=cast.qcdc, period_start=2021, council=council, by=cast.qcdc_staff
+        )
+        dvcq_proposal = services.commendation_proposal_create(
+            committee=cast.dvcq, period_start=2021, council=council, by=cast.dvcq_staff
+        )
+        services.commendation_select(
+            proposal=dvcq_proposal, recognitions=list(decision_2024.recognitions.all()),
+            by=cast.dvcq_staff,
+        )  # fmt: skip
+        services.commendation_send(proposal=dvcq_proposal, by=cast.dvcq_staff)
+    recognized.refresh_from_db()
+    return {
+        "authority": authority,
+        "accepted_a_qcdc": a["qcdc"],
+        "dossier_review": under_review,
+        "dossier_draft": draft,
+        "dossier_recognized": recognized,
+        "dossier_awaiting": awaiting,
+        "recognized_spot": b["qcdc"],
+        "decision": decision,
+        "recognition": decision.recognitions.get(),
+        "decision_2024": decision_2024,
+        "certificate": certificate,
+        "proposal": proposal,
+        "dvcq_proposal": dvcq_proposal,
+        "dvcq_entry": dvcq_proposal.entries.get(),
+    }
