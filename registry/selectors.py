@@ -175,14 +175,19 @@ class UnitYear:
     progress: int
 
 
-def unit_year(unit: Unit, year: int, today: date | None = None) -> UnitYear:
+def unit_year(
+    unit: Unit, year: int, today: date | None = None, *, with_drafts: bool = True
+) -> UnitYear:
+    """The unit's year. Drafts stay with the unit (R30): readers who do not act for it —
+    committees, provincial staff — pass with_drafts=False and see only what was submitted."""
     period = period_for(unit.province, year)
     window = period.registration()
     admission = window.admit(unit)
+    bright_spots = BrightSpot.objects.filter(unit=unit, year=year)
+    if not with_drafts:
+        bright_spots = bright_spots.exclude(status=BrightSpot.Status.DRAFT)
     bright_spots = list(
-        BrightSpot.objects.filter(unit=unit, year=year)
-        .select_related("recipient", "via", "copy_to")
-        .order_by("field", "name_sort")
+        bright_spots.select_related("recipient", "via", "copy_to").order_by("field", "name_sort")
     )
     live = [b for b in bright_spots if b.status in LIVE]
     in_progress = [b.progress for b in live if b.status in NOT_DRAFT_LIVE]

@@ -111,3 +111,13 @@ def test_unit_year_page_shows_deadline_days_left_and_whats_missing(cast, client_
     assert "30/03/2026" in text
     assert "Còn 10 ngày" in text
     assert "Chưa có điểm sáng DVCQ" in text and "Chưa có điểm sáng QCDC" not in text
+
+
+def test_the_units_year_page_hides_drafts_from_committees(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc", name="Bản nháp chưa gửi")
+    url = reverse("registry:unit-year", args=[cast.unit_a.pk])
+    assert "Bản nháp chưa gửi" in client_of(cast.official_a).get(url).text
+    for who in (cast.qcdc_staff, cast.provincial):
+        text = client_of(who).get(url).text
+        assert "Bản nháp chưa gửi" not in text
+        assert "Chưa có điểm sáng QCDC" in text  # nothing submitted yet, as they see it

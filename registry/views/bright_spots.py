@@ -29,8 +29,9 @@ from registry.views.params import year_param
 def unit_year(request, pk: int):
     """The unit's registration for a year: deadline, days left, what is missing, its list."""
     unit = selectors.get_unit_for_user(request.user, pk)
-    summary = selectors.unit_year(unit, year_param(request))
-    context = {"summary": summary, "acts": scope_for(request.user).acts_for_unit(unit)}
+    acts = scope_for(request.user).acts_for_unit(unit)
+    summary = selectors.unit_year(unit, year_param(request), with_drafts=acts)
+    context = {"summary": summary, "acts": acts}
     return render(request, "registry/unit_year.html", context)
 
 
