@@ -65,10 +65,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a logged-in user's saved language counts (brightspots/language.py).
+    "brightspots.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "brightspots.sessions.SessionTimeoutMiddleware",
     "brightspots.security_log.RefusedAccessLogMiddleware",

@@ -33,3 +33,15 @@ def test_offsite_next_is_ignored(client, db):
         reverse("language-set"), {"language": "en", "next": "https://evil.example/"}
     )
     assert response.status_code == 302 and "evil.example" not in response.url
+
+
+def test_an_english_browser_still_meets_vietnamese(client, db):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in response.text and "Đăng nhập" in response.text
+
+
+def test_a_user_who_chose_english_gets_it_on_another_computer(cast, client_of):
+    cast.official_a.language = "en"
+    cast.official_a.save()
+    response = client_of(cast.official_a).get("/")  # a new client: no language cookie
+    assert '<html lang="en">' in response.text
