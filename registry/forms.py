@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from brightspots.text import nfc
 from brightspots.uploads import UploadField
 from registry.models import BrightSpot, Extension, Level, Milestone
+from registry.services.bright_spots import EDITABLE_FIELDS
 
 DATE_WIDGET = forms.DateInput(
     format="%d/%m/%Y",
@@ -56,16 +57,7 @@ class BrightSpotForm(forms.ModelForm):
 
     class Meta:
         model = BrightSpot
-        fields = [
-            "field",
-            "level",
-            "name",
-            "address",
-            "objectives",
-            "plan",
-            "continues",
-            "replicates",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {
             "field": forms.RadioSelect,
             "objectives": forms.Textarea(attrs={"rows": 3}),

@@ -20,6 +20,7 @@ from registry.periods import period_for
 from registry.services.audit import audit_record
 
 Status = BrightSpot.Status
+# What a unit may set on its bright spot; status, routing and review belong to the services.
 EDITABLE_FIELDS = [
     "field",
     "level",
@@ -55,6 +56,12 @@ def _bump(bright_spot: BrightSpot, *, expected_version: int | None = None, **cha
     for name, value in changes.items():
         setattr(bright_spot, name, value)
     bright_spot.version = expected + 1
+
+
+def _check_values(values: dict) -> None:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable by a unit: {sorted(unknown)}")
 
 
 def _check_links(*, unit, year, field, continues, replicates) -> None:
@@ -100,6 +107,7 @@ def bright_spot_create(
             _("Registration for %(year)s closed on %(day)s.")
             % {"year": year, "day": period.deadline.strftime("%d/%m/%Y")}
         )
+    _check_values(values)
     _check_level(unit=unit, year=year, level=values["level"])
     _check_links(
         unit=unit,
@@ -145,6 +153,7 @@ def bright_spot_update(
         raise ValidationError(
             _("Only a draft or a bright spot returned for revision can be edited.")
         )
+    _check_values(values)
     _check_level(unit=bright_spot.unit, year=bright_spot.year, level=values["level"])
     _check_links(
         unit=bright_spot.unit,
