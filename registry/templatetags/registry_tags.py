@@ -1,3 +1,5 @@
+from functools import cache
+
 from django import template
 from django.utils.html import format_html, format_html_join
 
@@ -13,13 +15,27 @@ STATUS_STYLES = {
 FIELD_STYLES = {"qcdc": "text-bg-info", "dvcq": "text-bg-danger"}
 
 
+@cache
+def _choice_labels(model, name: str) -> dict:
+    # The labels are lazy: each page still shows them in its own language.
+    return dict(model._meta.get_field(name).flatchoices)
+
+
+@register.filter
+def label_of(obj, name: str):
+    """`{{ b|label_of:"level" }}`: what get_level_display answers, without rebuilding the field's
+    choices on every call — a list of 25 rows calls it dozens of times."""
+    value = getattr(obj, name)
+    return _choice_labels(type(obj), name).get(value, value)
+
+
 @register.simple_tag
 def status_badge(obj):
     """The object's status as a coloured badge (its label is already translated)."""
     return format_html(
         '<span class="badge {}">{}</span>',
         STATUS_STYLES.get(obj.status, "text-bg-light"),
-        obj.get_status_display(),
+        label_of(obj, "status"),
     )
 
 

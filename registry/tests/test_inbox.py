@@ -106,3 +106,14 @@ def test_unit_search_answers_units_in_scope_only(cast, client_of):
     assert [r["name"] for r in response.json()["results"]] == ["Xã Nghĩa Dũng"]
     other = client_of(cast.official_b).get(reverse("registry:unit-search"), {"q": "nghia"})
     assert other.json()["results"] == []
+
+
+def test_level_and_status_labels_speak_the_readers_language(cast, client_of):
+    bulk_submitted(cast.unit_a, cast.qcdc, 2)
+    client = client_of(cast.qcdc_staff)
+    text = inbox(client, cast.qcdc).text
+    assert text.count("Cấp tỉnh · 2026") == 2 and text.count(">Đã gửi</span>") == 2
+    client.post(reverse("language-set"), {"language": "en", "next": "/"})
+    text = inbox(client, cast.qcdc).text
+    assert text.count("Province level · 2026") == 2 and "Cấp tỉnh" not in text
+    assert text.count(">Submitted</span>") == 2
