@@ -239,7 +239,13 @@ CELERY_BEAT_SCHEDULE = {
         if REMINDERS_BEAT_INTERVAL
         else crontab(hour=7, minute=0),
     },
+    "remove-old-downloads": {
+        "task": "reporting.tasks.exports_expire",
+        "schedule": crontab(hour=3, minute=0),
+    },
 }
+# Days a produced download stays on the server before its file is removed (it can be asked again).
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7, minimum=1)
 # How long a claimed job stays reserved before the sweeper may hand it to another worker.
 JOB_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 12, minimum=1)

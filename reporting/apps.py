@@ -13,6 +13,7 @@ class ReportingConfig(AppConfig):
         ACTIONS.update(
             {
                 "report.export_requested": _("asked for a download of the summary"),
+                "report.export_expired": _("removed an old download"),
                 "letterhead.created": _("set the synthesis report's letterhead"),
                 "letterhead.changed": _("changed the synthesis report's letterhead"),
             }

@@ -21,7 +21,8 @@ class Export(models.Model):
     """One requested download: its options, its progress, and the file once produced.
 
     Produced by a durable task (`reporting.tasks.export_produce`); the page that asked for it
-    polls its progress. A file is only ever served to the user who asked for it.
+    polls its progress. A file is only ever served to the user who asked for it, and is removed
+    `EXPORT_KEEP_DAYS` after it was produced (`reporting.tasks.exports_expire`).
     """
 
     class Status(models.TextChoices):
@@ -29,6 +30,7 @@ class Export(models.Model):
         RUNNING = "running", _("Being produced")
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Removed")
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("requested by")
@@ -75,7 +77,7 @@ class Export(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.EXPIRED)
 
 
 class Letterhead(models.Model):

@@ -1,10 +1,13 @@
-"""Every change of state in reporting: asking for a download and producing it (R23, R30, R31)."""
+"""Every change of state in reporting: asking for a download, producing it and removing it when it
+is old (R23, R30, R31)."""
 
 import logging
 import tempfile
 import time
+from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
@@ -121,3 +124,34 @@ def _fail(export_id: int, message: str) -> str:
         status=Export.Status.FAILED, error=message, finished_at=timezone.now()
     )
     return "failed"
+
+
+def exports_expire(*, now=None) -> int:
+    """Remove the files of downloads produced more than `EXPORT_KEEP_DAYS` ago.
+
+    Each one becomes "removed" (its page says so and offers to ask again) and is recorded in the
+    audit log; the file goes once that is committed. Run daily by beat; running it twice removes
+    nothing twice. Answers how many were removed.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.EXPORT_KEEP_DAYS)
+    old = Export.objects.filter(status=Export.Status.DONE, finished_at__lt=cutoff)
+    removed = 0
+    for export in old.select_related("province").iterator(chunk_size=200):
+        with transaction.atomic():
+            claimed = Export.objects.filter(pk=export.pk, status=Export.Status.DONE).update(
+                status=Export.Status.EXPIRED, file=""
+            )
+            if not claimed:
+                continue
+            audit_record(
+                actor=None,
+                action="report.export_expired",
+                target=export,
+                province=export.province,
+                from_state=Export.Status.DONE,
+                to_state=Export.Status.EXPIRED,
+                data={"days": settings.EXPORT_KEEP_DAYS},
+            )
+            transaction.on_commit(lambda name=export.file.name: export.file.storage.delete(name))
+        removed += 1
+    return removed

@@ -1,3 +1,5 @@
+from celery import shared_task
+
 from brightspots.jobs import durable_task
 from reporting import services
 
@@ -8,3 +10,9 @@ from reporting import services
 def export_produce(export_id: int) -> None:
     """Produce a requested download (R23)."""
     services.export_produce(export_id=export_id)
+
+
+@shared_task(name="reporting.tasks.exports_expire")
+def exports_expire() -> int:
+    """Daily (beat): remove downloads older than EXPORT_KEEP_DAYS. Idempotent."""
+    return services.exports_expire()

@@ -3,6 +3,7 @@ the downloads with their progress. Every view asks one access helper first (R30)
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
@@ -174,7 +175,8 @@ def export_create(request):
 def export_detail(request, pk: int):
     """The progress page: it polls `export_status` and offers the file when it is ready."""
     export = selectors.get_export_for_user(request.user, pk)
-    return render(request, "reporting/export_detail.html", {"export": export})
+    context = {"export": export, "keep_days": settings.EXPORT_KEEP_DAYS}
+    return render(request, "reporting/export_detail.html", context)
 
 
 @login_required

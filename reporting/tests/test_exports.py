@@ -114,3 +114,46 @@ def test_a_national_reader_gets_one_workbook_of_every_province(
     assert overview["Điểm sáng đăng ký"][2] == sum(reference.spots(p, 2026).count() for p in both)
     provinces = {row[1] for row in book["Điểm sáng"].iter_rows(min_row=4, values_only=True)}
     assert provinces == {p.name for p in both}
+
+
+def test_old_downloads_are_removed_and_their_page_says_so(
+    generated, client_of, django_capture_on_commit_callbacks, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_of(generated.provincial)
+    with django_capture_on_commit_callbacks(execute=True):
+        old = ask(client, exporter="workbook", year=2026)
+        recent = ask(client, exporter="workbook", year=2025)
+    old.refresh_from_db()
+    storage, name = old.file.storage, old.file.name
+    Export.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=8))
+    assert storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.exports_expire() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.exports_expire() == 0  # the nightly run again removes nothing twice
+    old.refresh_from_db()
+    assert old.status == "expired" and not old.file and not storage.exists(name)
+    assert Export.objects.get(pk=recent.pk).status == "done"  # a week is kept
+    entry = AuditEntry.objects.get(action="report.export_expired", target_id=old.pk)
+    assert entry.actor is None and (entry.from_state, entry.to_state) == ("done", "expired")
+
+    page = client.get(reverse("reporting:export-detail", args=[old.pk])).content.decode()
+    assert "Tệp này đã được xóa 7 ngày sau khi tạo" in page and "data-export-progress" not in page
+    status = client.get(reverse("reporting:export-status", args=[old.pk])).json()
+    assert status["finished"] and not status["download_url"]
+    assert client.get(reverse("reporting:export-download", args=[old.pk])).status_code == 404
+    summary = client.get(reverse("reporting:summary")).content.decode()
+    assert "Đã xóa" in summary  # the list of the user's downloads says so too
+
+
+def test_beat_removes_old_downloads_every_night():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["remove-old-downloads"]
+    assert entry["task"] == "reporting.tasks.exports_expire"
+    assert entry["schedule"].hour == {3} and entry["schedule"].minute == {0}
