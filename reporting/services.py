@@ -136,7 +136,7 @@ def exports_expire(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.EXPORT_KEEP_DAYS)
     old = Export.objects.filter(status=Export.Status.DONE, finished_at__lt=cutoff)
     removed = 0
-    for export in old.select_related("province").iterator(chunk_size=200):
+    for export in list(old.select_related("province")):
         with transaction.atomic():
             claimed = Export.objects.filter(pk=export.pk, status=Export.Status.DONE).update(
                 status=Export.Status.EXPIRED, file=""
@@ -152,6 +152,7 @@ def exports_expire(*, now=None) -> int:
                 to_state=Export.Status.EXPIRED,
                 data={"days": settings.EXPORT_KEEP_DAYS},
             )
-            transaction.on_commit(lambda name=export.file.name: export.file.storage.delete(name))
+            file = export.file
+            transaction.on_commit(lambda file=file: file.storage.delete(file.name))
         removed += 1
     return removed

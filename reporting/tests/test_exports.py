@@ -2,10 +2,13 @@
 offered on a page that polls; a failure is said, not hidden."""
 
 import io
+from datetime import timedelta
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from brightspots.models import Job
 from conftest import wait_for
@@ -117,12 +120,8 @@ def test_a_national_reader_gets_one_workbook_of_every_province(
 
 
 def test_old_downloads_are_removed_and_their_page_says_so(
-    generated, client_of, django_capture_on_commit_callbacks, settings
+    generated, client_of, django_capture_on_commit_callbacks
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     client = client_of(generated.provincial)
     with django_capture_on_commit_callbacks(execute=True):
         old = ask(client, exporter="workbook", year=2026)
@@ -152,8 +151,6 @@ def test_old_downloads_are_removed_and_their_page_says_so(
 
 
 def test_beat_removes_old_downloads_every_night():
-    from django.conf import settings
-
     entry = settings.CELERY_BEAT_SCHEDULE["remove-old-downloads"]
     assert entry["task"] == "reporting.tasks.exports_expire"
     assert entry["schedule"].hour == {3} and entry["schedule"].minute == {0}
