@@ -31,7 +31,7 @@ def date_line(place: str, day: datetime.date) -> str:
 def document_number(number: int | str, symbol: str) -> str:
     """'125/QĐ-UBND'. Numbers restart at 01 each year (Decree 30, art. 15), so 1–9 take a zero."""
     number = str(number).strip()
-    if number.isdigit():
+    if number.isdecimal():
         number = f"{int(number):02d}"
     return f"{number}/{symbol.strip()}"
 

@@ -7,7 +7,7 @@ copies it into one that can be edited (recognition.services.criteria_set_new_ver
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,7 @@ class CriterionInline(admin.TabularInline):
 @admin.register(CriteriaSet)
 class CriteriaSetAdmin(ProvinceScopedAdmin):
     list_display = ["__str__", "province", "field", "valid_from_year", "active", "dossier_count"]
+    list_select_related = ["province"]
     list_filter = ["field", "active"]
     inlines = [CriterionInline]
     actions = ["make_new_version"]
@@ -54,11 +55,12 @@ class CriteriaSetAdmin(ProvinceScopedAdmin):
     def get_queryset(self, request):
         # Everyone sees the shipped sets (read-only unless superuser) beside their province's own.
         queryset = super(ProvinceScopedAdmin, self).get_queryset(request)
+        queryset = queryset.annotate(dossier_total=Count("dossiers"))  # one query for the list
         return queryset.filter(self.admin_provinces_q(request, "province") | Q(province=None))
 
-    @admin.display(description=_("dossiers"))
+    @admin.display(description=_("dossiers"), ordering="dossier_total")
     def dossier_count(self, obj):
-        return obj.dossiers.count()
+        return obj.dossier_total
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and (
@@ -126,12 +128,14 @@ class CriteriaSetAdmin(ProvinceScopedAdmin):
 @admin.register(RecognitionPeriod)
 class RecognitionPeriodAdmin(ProvinceScopedAdmin):
     list_display = ["province", "year", "opens", "closes"]
+    list_select_related = ["province"]
     list_filter = ["province"]
 
 
 @admin.register(RecognitionSettings)
 class RecognitionSettingsAdmin(ProvinceScopedAdmin):
     list_display = ["province", "serial_format"]
+    list_select_related = ["province"]
 
 
 @admin.register(IssuingAuthority)

@@ -143,6 +143,7 @@ class RegistrationPeriodAdmin(ProvinceScopedAdmin):
     """Administrators set each year's deadlines (R6): 30 March and 30 November by default."""
 
     list_display = ["province", "year", "deadline", "report_deadline"]
+    list_select_related = ["province"]
     list_filter = ["province"]
     ordering = ["-year"]
 

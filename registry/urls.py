@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from registry.views import bright_spots, committees, home, progress
+from registry.views.params import YearConverter
+
+register_converter(YearConverter, "year")
 
 app_name = "registry"
 urlpatterns = [
@@ -8,7 +11,7 @@ urlpatterns = [
     path("units/search/", bright_spots.unit_search, name="unit-search"),
     path("units/<int:pk>/registration/", bright_spots.unit_year, name="unit-year"),
     path(
-        "units/<int:pk>/registration/<int:year>/submit/",
+        "units/<int:pk>/registration/<year:year>/submit/",
         bright_spots.registration_submit,
         name="registration-submit",
     ),

@@ -58,7 +58,7 @@ class ReminderSettingForm(forms.Form):
     def clean_milestones(self) -> list[int]:
         raw = self.cleaned_data["milestones"].strip()
         parts = [part for part in re.split(r"[,;\s]+", raw) if part]
-        if not all(part.isdigit() for part in parts):
+        if not all(part.isdecimal() for part in parts):
             raise ValidationError(
                 _("Write whole numbers of days separated by commas, for example: 30, 14, 7.")
             )

@@ -13,6 +13,7 @@ class LetterheadAdmin(ProvinceScopedAdmin):
     """Names are data (R3): the issuing board, its signing form and its recipients change."""
 
     list_display = ["province", "authority", "number_symbol", "signer_name"]
+    list_select_related = ["province"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -18,6 +18,7 @@ class ScopeForm(forms.Form):
     committee = forms.IntegerField(required=False, widget=forms.HiddenInput)
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
     year = forms.IntegerField(required=False, min_value=YEARS[0], max_value=YEARS[1])
+    first_year = forms.IntegerField(required=False, min_value=YEARS[0], max_value=YEARS[1])
     view = forms.ChoiceField(choices=VIEW_CHOICES, required=False)
 
     def value(self, name, default=None):
@@ -36,7 +37,6 @@ class ExportForm(ScopeForm):
     """A download asked for from the dashboard (POST)."""
 
     exporter = forms.CharField(max_length=40)
-    first_year = forms.IntegerField(required=False, min_value=YEARS[0], max_value=YEARS[1])
     national = forms.BooleanField(
         required=False, label=_("Every province I read (one workbook for the whole country)")
     )

@@ -91,8 +91,8 @@ def export_produce(*, export_id: int) -> str:
             Export.objects.filter(pk=export_id).update(progress=percent)
             last[:] = [time.monotonic(), percent]
 
-    try:
-        with translation.override(export.language):
+    with translation.override(export.language):  # a failure is told in the requester's words
+        try:
             request = export_request_rebuilt(export)
             request.produced_at = timezone.now()
             with tempfile.TemporaryFile() as output:
@@ -100,13 +100,18 @@ def export_produce(*, export_id: int) -> str:
                 output.seek(0)
                 filename = exporter.filename(request)
                 export.file.save(filename, File(output), save=False)
-    except SoftTimeLimitExceeded:
-        return _fail(
-            export_id, _("It took too long to produce. Try a smaller scope or fewer years.")
-        )
-    except Exception as error:  # whatever broke, the page waiting for it must say so
-        log.exception("export %s failed", export_id)
-        return _fail(export_id, f"{type(error).__name__}")
+        except SoftTimeLimitExceeded:
+            return _fail(
+                export_id, _("It took too long to produce. Try a smaller scope or fewer years.")
+            )
+        except Exception:  # whatever broke, the page waiting for it must say so; the log says what
+            log.exception("export %s failed", export_id)
+            return _fail(
+                export_id,
+                _(
+                    "An error stopped it. Ask for it again; if it fails again, tell the administrator."
+                ),
+            )
     Export.objects.filter(pk=export_id).update(
         status=Export.Status.DONE,
         progress=100,

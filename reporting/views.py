@@ -123,16 +123,14 @@ def unit_history(request, pk: int):
 def download_csv(request, identifier: str):
     """A CSV table of the summary, streamed as it is read."""
     form = ScopeForm(request.GET)
-    if request.GET.get("national") == "1":
-        scopes = selectors.national_scopes_for_user(request.user)
-    else:
-        scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
+    scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
     exporter = get_exporter(identifier)
     if exporter is None or not exporter.streamed:
         raise Http404
     years = s.summary_years(scopes[0], timezone.localdate())
     last = form.value("year", years[-1])
-    first = int(request.GET["first_year"]) if request.GET.get("first_year", "").isdigit() else last
+    # Years before the programme's first have nothing to count: a CSV never reaches before it.
+    first = max(form.value("first_year", last), years[0])
     export = ExportRequest(
         scopes=scopes, years=list(range(min(first, last), last + 1)), view=form.view_value()
     )

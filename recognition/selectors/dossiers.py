@@ -157,8 +157,11 @@ class UnitRecognition:
     bright_spots: list  # accepted bright spots of the year, each with .dossier_or_none
 
 
-def unit_recognition(unit, year: int) -> UnitRecognition:
-    """The unit's accepted bright spots of the year and the state of their dossiers (R16, R17)."""
+def unit_recognition(unit, year: int, *, with_drafts: bool = True) -> UnitRecognition:
+    """The unit's accepted bright spots of the year and the state of their dossiers (R16, R17).
+
+    Without `with_drafts` (a reader who does not act for the unit) a dossier still in draft is
+    the unit's own work: its bright spot shows as not started, as in the registry (R30)."""
     period = recognition_period_for(unit.province, year)
     window = period.window()
     admission = window.admit(unit)
@@ -175,10 +178,10 @@ def unit_recognition(unit, year: int) -> UnitRecognition:
         for r in Recognition.objects.filter(decision__in=recognized).select_related("certificate")
     }
     for bright_spot in bright_spots:
-        bright_spot.dossier_or_none = _dossier(bright_spot)
-        bright_spot.certificate = (
-            certificates.get(bright_spot.dossier.pk) if bright_spot.dossier_or_none else None
-        )
+        dossier = _dossier(bright_spot)
+        hidden = dossier is not None and not with_drafts and dossier.status == Dossier.Status.DRAFT
+        bright_spot.dossier_or_none = None if hidden else dossier
+        bright_spot.certificate = certificates.get(dossier.pk) if dossier else None
     return UnitRecognition(
         unit=unit,
         year=year,

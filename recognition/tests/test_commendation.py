@@ -140,6 +140,9 @@ def test_the_proposal_list_as_pdf_and_excel(cast, proposal, recognized, client_o
     client = client_of(cast.provincial)
     pdf = client.get(reverse("recognition:proposal-pdf", args=[proposal.pk]))
     assert pdf["Content-Type"] == "application/pdf"
+    for download in (pdf, client.get(reverse("recognition:proposal-xlsx", args=[proposal.pk]))):
+        assert download["Cache-Control"] == "private, no-store"  # never kept by a proxy
+        assert download["Content-Disposition"].startswith('attachment; filename="de-nghi-khen')
     text = pdf_text(pdf.content)
     for expected in ["DANH SÁCH ĐIỂM SÁNG ĐỀ NGHỊ KHEN THƯỞNG GIAI ĐOẠN 2021 - 2025",
                      "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Nghệ An",

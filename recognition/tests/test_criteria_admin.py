@@ -99,3 +99,21 @@ def test_a_used_set_is_frozen_and_a_new_version_leaves_the_dossier_alone(
 def test_the_shipped_set_is_read_only_for_a_province_administrator(cast, administrator, client_of):
     url = reverse("admin:recognition_criteriaset_change", args=[shipped().pk])
     assert client_of(administrator).post(url, {"version": "x"}).status_code == 403
+
+
+@pytest.mark.parametrize("copies", [0, 6])
+def test_the_list_counts_dossiers_in_one_query_however_many_sets(
+    cast, administrator, client_of, django_assert_max_num_queries, copies
+):
+    pair = cast_pair(cast)
+    services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
+    for year in range(2020, 2020 + copies):
+        CriteriaSet.objects.create(province=cast.province, field="dvcq", valid_from_year=year)
+    client = client_of(administrator)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("admin:recognition_criteriaset_changelist"))
+    rows = page.context["cl"].result_list
+    assert len(rows) == 2 + copies
+    shipped_sets = {s.field: s for s in rows if s.province_id is None}
+    assert shipped_sets["qcdc"].dossier_total == 1 and shipped_sets["dvcq"].dossier_total == 0
+    assert page.text.count('<td class="field-dossier_count">') == 2 + copies

@@ -201,3 +201,14 @@ def test_the_bright_spot_page_leads_to_its_dossier(cast, pair, client_of):
     link = reverse("recognition:dossier-detail", args=[dossier.pk])
     assert link in client_of(cast.official_a).get(url).text
     assert link not in client_of(cast.qcdc_staff).get(url).text  # a draft stays with the unit
+
+
+def test_a_draft_dossier_is_the_units_own_until_it_is_submitted(cast, dossier, client_of):
+    url = reverse("recognition:unit-dossiers", args=[cast.unit_a.pk]) + "?year=2026"
+    detail = reverse("recognition:dossier-detail", args=[dossier.pk])
+    own = client_of(cast.official_a).get(url).text
+    assert "Đang chuẩn bị" in own and detail in own
+    for reader in (cast.qcdc_staff, cast.provincial):
+        page = client_of(reader).get(url).text
+        assert dossier.bright_spot.name in page and "Chưa lập" in page
+        assert "Đang chuẩn bị" not in page and detail not in page

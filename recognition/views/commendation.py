@@ -4,12 +4,12 @@ and the units' yearly commendations."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from brightspots.uploads import document
 from recognition import documents, selectors, services
 from recognition.forms import (
     OutcomeForm,
@@ -140,25 +140,16 @@ def proposal_outcome(request, pk: int, entry: int):
 @require_GET
 def proposal_pdf(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    response = HttpResponse(documents.proposal_pdf(proposal), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.pdf"'
-    )
-    return response
+    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.pdf"
+    return document(documents.proposal_pdf(proposal), name)
 
 
 @login_required
 @require_GET
 def proposal_xlsx(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    response = HttpResponse(
-        documents.proposal_xlsx(proposal),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.xlsx"'
-    )
-    return response
+    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.xlsx"
+    return document(documents.proposal_xlsx(proposal), name, "xlsx")
 
 
 @login_required

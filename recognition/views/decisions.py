@@ -4,25 +4,18 @@ issuing certificates in bulk with a progress page, each certificate and the zip 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from brightspots.uploads import document
 from recognition import documents, selectors, services
 from recognition.forms import AnnulForm, DecisionForm, attach_errors
 from registry.scope import scope_for
 from registry.selectors import get_committee_for_user
 from registry.views.params import year_param
-
-
-def _pdf(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -88,8 +81,9 @@ def decision_detail(request, pk: int):
 def decision_pdf(request, pk: int):
     """The Decision in the administrative format (Decree 30), with its annex."""
     decision = selectors.get_decision_for_user(request.user, pk)
-    return _pdf(
-        documents.decision_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf"
+    return document(
+        documents.decision_pdf(decision),
+        f"quyet-dinh-{decision.number}-{decision.year}.pdf",
     )
 
 
@@ -189,4 +183,4 @@ def certificate_preview(request, pk: int):
     content = documents.certificate_preview(decision)
     if content is None:
         raise Http404
-    return _pdf(content, f"mau-giay-chung-nhan-{decision.number}.pdf", inline=True)
+    return document(content, f"mau-giay-chung-nhan-{decision.number}.pdf", inline=True)

@@ -31,9 +31,10 @@ FILES = {"report": "report_file", "evaluation": "evaluation_file", "dispatch": "
 def unit_dossiers(request, pk: int):
     """A unit's accepted bright spots of a year and where their dossiers stand."""
     unit = get_unit_for_user(request.user, pk)
+    acts = scope_for(request.user).acts_for_unit(unit)
     context = {
-        "summary": selectors.unit_recognition(unit, year_param(request)),
-        "acts": scope_for(request.user).acts_for_unit(unit),
+        "summary": selectors.unit_recognition(unit, year_param(request), with_drafts=acts),
+        "acts": acts,
     }
     return render(request, "recognition/unit_dossiers.html", context)
 

@@ -38,7 +38,7 @@ def milestone_update(*, milestone: Milestone, status: str, percent: int, by) -> 
         status, percent = Milestone.Status.DONE, 100
     elif status == Milestone.Status.NOT_STARTED and percent:
         status = Milestone.Status.IN_PROGRESS
-    before = f"{milestone.get_status_display()} {milestone.percent}%"
+    before = f"{milestone.status} {milestone.percent}%"  # codes, as every entry: not a language
     milestone.status, milestone.percent = status, percent
     milestone.save(update_fields=["status", "percent"])
     _roll_up(milestone.bright_spot)
@@ -49,7 +49,7 @@ def milestone_update(*, milestone: Milestone, status: str, percent: int, by) -> 
         province=milestone.bright_spot.province,
         bright_spot=milestone.bright_spot,
         from_state=before,
-        to_state=f"{milestone.get_status_display()} {percent}%",
+        to_state=f"{status} {percent}%",
     )
     return milestone
 

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from registry import selectors, services
-from registry.models import AnnualReport, BrightSpot
-from registry.tests.factories import make_bright_spot
+from registry.models import AnnualReport, AuditEntry, BrightSpot
+from registry.tests.factories import UnitFactory, make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -69,6 +69,8 @@ def test_milestones_roll_up_to_bright_spot_unit_and_province(cast, spots):
         selectors.progress_rollup(BrightSpot.objects.filter(province=cast.province, year=2026))
         == 38
     )
+    entry = AuditEntry.objects.filter(action="milestone.updated", target_id=first.pk).get()
+    assert (entry.from_state, entry.to_state) == ("not_started 0%", "done 100%")  # codes
 
 
 def test_progress_entry_with_evidence_is_shown_and_served_with_permission(cast, spots, client_of):
@@ -178,3 +180,29 @@ def test_drafts_of_reports_stay_with_the_unit(cast, spots, client_of):
         .get(reverse("registry:annual-reports"), {"year": 2026})
         .text
     )
+
+
+@pytest.mark.parametrize("reports", [5, 120])
+def test_annual_reports_query_count_does_not_grow_with_rows(
+    cast, client_of, django_assert_max_num_queries, reports
+):
+    """Every report received is listed, for the queries of a few: nothing is fetched per row."""
+    units = [
+        UnitFactory(province=cast.province, parent=cast.root, name=f"Xã Thử {i:03d}")
+        for i in range(reports)
+    ]
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=ICT)
+    AnnualReport.objects.bulk_create(
+        AnnualReport(
+            province=cast.province, unit=unit, year=2026, summary="Hoàn thành kế hoạch",
+            status="submitted", submitted_at=received, submitted_by=cast.official_a,
+            timeliness="on_time",
+        )
+        for unit in units
+    )  # fmt: skip
+    client = client_of(cast.provincial)
+    with django_assert_max_num_queries(7):  # 5 measured, with 5 or 120 reports
+        response = client.get(reverse("registry:annual-reports"), {"year": 2026})
+    assert response.status_code == 200
+    assert response.text.count("<tr><td><a href=") == reports
+    assert all(unit.name in response.text for unit in units)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from registry import services
-from registry.models import AuditEntry, BrightSpot
+from registry.models import AuditEntry, BrightSpot, Registration
 from registry.tests.factories import make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -127,3 +127,13 @@ def test_only_officials_of_the_unit_submit(cast, client_of):
     assert client_of(cast.official_b).post(url).status_code == 404
     assert client_of(cast.provincial).post(url).status_code == 403
     assert client_of(cast.official_a).get(url).status_code == 405
+
+
+def test_a_year_out_of_range_is_not_found_and_a_strange_digit_is_ignored(cast, client_of):
+    client = client_of(cast.official_a)
+    base = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
+    for year in ["99999", "1999", "2101", "40000"]:
+        assert client.post(base.replace("/2026/", f"/{year}/")).status_code == 404, year
+    assert not Registration.objects.filter(unit=cast.unit_a).exclude(year=2026).exists()
+    page = client.get(reverse("registry:unit-year", args=[cast.unit_a.pk]), {"year": "²"})
+    assert page.status_code == 200 and "2026" in page.text  # the current year instead

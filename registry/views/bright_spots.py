@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from brightspots.drafts import draft_saved
@@ -47,7 +48,12 @@ def registration_submit(request, pk: int, year: int):
         if result.submitted:
             messages.success(
                 request,
-                _("The list was submitted: %(n)s bright spot(s) sent.") % {"n": result.submitted},
+                ngettext(
+                    "The list was submitted: %(n)s bright spot sent.",
+                    "The list was submitted: %(n)s bright spots sent.",
+                    result.submitted,
+                )
+                % {"n": result.submitted},
             )
         else:
             messages.info(request, _("The list was already submitted; nothing new to send."))

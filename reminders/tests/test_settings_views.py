@@ -81,6 +81,7 @@ def test_bad_input_is_explained_at_the_field_and_nothing_is_saved(cast, client_o
     client = client_of(cast.admin)
     cases = [
         ({"milestones": "7, bảy"}, "Nhập số ngày là số nguyên"),
+        ({"milestones": "7, ²"}, "Nhập số ngày là số nguyên"),  # a digit int() refuses
         ({"milestones": "400"}, "Mỗi số ngày phải từ 0 đến 366."),
         ({"milestones": ""}, "Nhập ít nhất một số ngày, hoặc tắt lời nhắc này."),
         ({"body_vi": "Đơn vị {don_vi} chưa gửi"}, "Trường thay thế không hợp lệ: {don_vi}."),

@@ -86,3 +86,14 @@ def test_an_unknown_table_is_a_404(generated, client_of):
     client = client_of(generated.provincial)
     assert client.get(reverse("reporting:csv", args=["csv-passwords"])).status_code == 404
     assert client.get(reverse("reporting:csv", args=["workbook"])).status_code == 404
+
+
+def test_a_malformed_or_far_first_year_never_breaks_the_download(generated, client_of):
+    client = client_of(generated.provincial)
+    for first_year in ["²", "abc", "1", "-5", "99999"]:
+        _, lines = download(
+            client, "csv-overview", province=generated.province.pk, year=2026, first_year=first_year
+        )
+        statement, header, _rows = split(lines)
+        years = [column for column in header if column.isdigit()]
+        assert years and int(years[0]) >= YEARS[0], (first_year, header)  # never before the data
