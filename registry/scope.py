@@ -74,13 +74,6 @@ class Scope:
             q |= Q(**{f"{prefix}province_id__in": self.reading_province_ids})
         return q
 
-    def official_units_q(self, prefix: str = "") -> Q:
-        """Q selecting units this user acts for as a unit official (unit and subtree)."""
-        q = Q(pk__in=[])
-        for unit in self.official_units:
-            q |= Q(**{f"{prefix}path__startswith": unit.path})
-        return q
-
     @cached_property
     def heritage_paths(self) -> tuple[str, ...]:
         """Units merged into the user's units (R2): their history stays readable to the successor."""
@@ -92,25 +85,6 @@ class Scope:
         return tuple(paths)
 
     # --- bright spots ---------------------------------------------------------------------------
-    def bright_spots_q(self) -> Q:
-        """Q selecting bright spots this user may read (R30).
-
-        Officials: everything of their units and of the units merged into them, drafts included.
-        Committees: what was routed to them (recipient, through, copy). Provincial staff and
-        administrators: everything submitted in their provinces. Drafts stay with the unit.
-        """
-        if self.is_superuser:
-            return ~Q(status="draft")
-        q = self.official_units_q("unit__")
-        for path in self.heritage_paths:
-            q |= Q(unit__path__startswith=path)
-        if self.committee_ids:
-            ids = self.committee_ids
-            q |= Q(recipient__in=ids) | Q(via__in=ids) | Q(copy_to__in=ids)
-        if self.reading_province_ids:
-            q |= Q(province_id__in=self.reading_province_ids) & ~Q(status="draft")
-        return q
-
     def can_read_bright_spot(self, bright_spot) -> bool:
         if self.acts_for_unit(bright_spot.unit) or any(
             bright_spot.unit.path.startswith(path) for path in self.heritage_paths
@@ -148,9 +122,6 @@ class Scope:
 
     def acts_for_committee(self, committee: Committee) -> bool:
         return committee.pk in self.committee_ids
-
-    def committees_handling(self, field: str) -> list[Committee]:
-        return [c for c in self.committees if c.handles(field)]
 
     # --- provinces ------------------------------------------------------------------------------
     @cached_property

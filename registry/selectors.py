@@ -80,10 +80,6 @@ def unit_search(user, text: str, limit: int = 20):
 
 
 # --- bright spots ---------------------------------------------------------------------------------
-def bright_spots_for_user(user):
-    return BrightSpot.objects.filter(scope_for(user).bright_spots_q())
-
-
 def get_bright_spot_for_user(user, pk: int, *, write: bool = False) -> BrightSpot:
     """The bright spot if the user may read it; with write=True, only its unit's officials."""
     bright_spot = (

@@ -238,8 +238,6 @@ def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str
         "year": year,
         "years": years,
         "view": view,
-        "summary": current,
-        "links": links,
         "produced_at": timezone.now(),
         "overview": overview_cells(scope, current.total, links),
         "field_table": field_table(scope, current.total, links),

@@ -4,18 +4,17 @@ its annual reports — with the years of the units merged into it (R2)."""
 from django.utils import timezone
 
 from reporting import summary as s
-from reporting.scope import COUNTED, ReportScope
+from reporting.scope import ReportScope
 from reporting.units import CURRENT
 
 
 def unit_history(unit) -> dict:
     scope = ReportScope(province=unit.province, root=unit)
     years = s.summary_years(scope, timezone.localdate())
-    summaries = s.summarize(scope, years, CURRENT)
+    summaries = s.summarize(scope, years, CURRENT, detail=())  # totals and facts are enough
     spots = {}
     for spot in (
         scope.bright_spots(years)
-        .filter(status__in=COUNTED)
         .select_related("unit")
         .order_by("-year", "field", "name_sort", "pk")
     ):
@@ -29,7 +28,6 @@ def unit_history(unit) -> dict:
         rows.append(
             {
                 "year": year,
-                "summary": year_summary,
                 "total": year_summary.total,
                 "accepted": year_summary.total.count(status="accepted"),
                 "withdrawn": year_summary.total.count(status="withdrawn"),

@@ -83,7 +83,7 @@ class Export(models.Model):
 class Letterhead(models.Model):
     """How the province's synthesis report is headed and signed: names are data (R3), they
     change (in 2025 the Mass Mobilization Committee became the Propaganda and Mass Mobilization
-    Committee). Without one, the report uses the defaults in `reporting.pdf`."""
+    Committee). Without one, the report uses the defaults in `reporting.exports.synthesis`."""
 
     province = models.OneToOneField(
         "registry.Province", models.CASCADE, related_name="letterhead", verbose_name=_("province")

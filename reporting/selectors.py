@@ -116,10 +116,6 @@ def get_unit_for_history(user, pk: int) -> Unit:
     raise PermissionDenied
 
 
-def history_scope(unit: Unit) -> ReportScope:
-    return ReportScope(province=unit.province, root=unit)
-
-
 def get_export_for_user(user, pk) -> Export:
     """A download is its requester's: anybody else gets a 404."""
     export = Export.objects.filter(pk=pk, requested_by=user).first()

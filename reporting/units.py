@@ -118,12 +118,3 @@ class UnitMap:
                 if any(unit.path.startswith(path) for path in heritage)
             }
         return inside
-
-    def predecessors(self) -> dict[int, list[int]]:
-        """For each unit, the units whose history it carries today (transitively)."""
-        found: dict[int, list[int]] = {}
-        for pk in self.units:
-            current = self.current(pk)
-            if current != pk:
-                found.setdefault(current, []).append(pk)
-        return found

@@ -87,11 +87,11 @@ def units(request):
     """The units a figure counts, named, with what each registered (R7)."""
     scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
     form = UnitFilterForm(_group_data(request))
-    year_summary = s.summarize(scope, [year], view)[year]
+    year_summary = s.summarize(scope, [year], view, detail=())[year]  # its facts are enough
     facts = form.filter(scope, year_summary)
     page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
     context = _list_context(request, form, scope, year, view)
-    context.update(page=page, query=_query_without_page(request), units_map=scope.units)
+    context.update(page=page, query=_query_without_page(request))
     return render(request, "reporting/units.html", context)
 
 

@@ -5,11 +5,12 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from recognition import services
 from recognition.models import Decision, Dossier, Recognition
+from recognition.services import decisions as decision_services
 from recognition.tests.factories import (
     at,
     cast_pair,
@@ -17,6 +18,7 @@ from recognition.tests.factories import (
     proposed,
     submitted_dossier,
 )
+from tests.concurrency import requires_postgresql, run_concurrently, stall_first_call
 
 
 def test_recording_a_decision_recognizes_its_annex(cast, proposed_pair, authority, client_of):
@@ -156,44 +158,38 @@ def test_an_annulled_decision_is_never_used_again(cast, proposed_pair, authority
     assert "number" in taken.value.message_dict
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two real connections")
-@pytest.mark.django_db(transaction=True)
-def test_two_staff_taking_one_number_at_once(cast, authority):
+@requires_postgresql
+def test_two_staff_taking_one_number_at_once(transactional_db, cast, authority):
     """Two requests race for number 125: the database lets one win, the other gets the field
     error, and no dossier is left half-recognized."""
-    import threading
-
-    from django.db import connections
-
     a = cast_pair(cast)
     b = cast_pair(cast, unit=cast.unit_b, official=cast.official_b)
     dossiers = [
         proposed(submitted_dossier(a["qcdc"], cast.official_a), cast.qcdc_staff),
         proposed(submitted_dossier(b["qcdc"], cast.official_b), cast.qcdc_staff),
     ]
-    barrier, outcomes = threading.Barrier(2), []
+    dossiers = [  # as each request loads its dossier
+        Dossier.objects.select_related("unit", "bright_spot").get(pk=d.pk) for d in dossiers
+    ]
 
     def record(dossier):
-        try:
-            dossier = Dossier.objects.select_related("unit", "bright_spot").get(pk=dossier.pk)
-            barrier.wait()
-            services.decision_record(
-                committee=cast.qcdc, authority=authority, number=125, date=date(2026, 11, 20),
-                dossiers=[dossier], by=cast.qcdc_staff,
-            )  # fmt: skip
-            outcomes.append("recorded")
-        except ValidationError as error:
-            outcomes.append("number" if "number" in error.message_dict else "other")
-        finally:
-            connections.close_all()
+        return lambda: services.decision_record(
+            committee=cast.qcdc, authority=authority, number=125, date=date(2026, 11, 20),
+            dossiers=[dossier], by=cast.qcdc_staff,
+        )  # fmt: skip
 
-    threads = [threading.Thread(target=record, args=(d,)) for d in dossiers]
-    with at(2026, 11, 20, 15):
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    assert sorted(outcomes) == ["number", "recorded"]
+    # The winner holds its new Decision, uncommitted, while the other inserts the same number.
+    with (
+        at(2026, 11, 20, 15),
+        stall_first_call(decision_services, "audit_record", seconds=0.5) as stall,
+    ):
+        first, second = run_concurrently(*[record(d) for d in dossiers])
+    winner, loser = sorted([first, second], key=lambda o: o.error is not None)
+    assert winner.ok, winner.error
+    assert isinstance(winner.value, Decision)
+    assert isinstance(loser.error, ValidationError), loser.error
+    assert "number" in loser.error.message_dict
+    assert loser.elapsed >= stall.seconds  # it waited for the winner's lock on the number
     assert Decision.objects.count() == 1
     assert Dossier.objects.filter(status="recognized").count() == 1
     assert Dossier.objects.filter(status="proposed").count() == 1

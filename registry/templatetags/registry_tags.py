@@ -48,16 +48,6 @@ def field_badge(field_value: str):
     )
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed: for sorting and paging links."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        query[key] = value
-    query.pop("page", None) if "page" not in changes else None
-    return query.urlencode()
-
-
 @register.filter
 def action_label(code: str):
     from registry.audit_labels import action_label as label

@@ -1,5 +1,6 @@
 """R7 non-compliant units and R9 extensions, from the committee's side."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -8,8 +9,14 @@ import time_machine
 from django.urls import reverse
 
 from registry import services
-from registry.models import AuditEntry, Extension
-from registry.tests.factories import make_bright_spot
+from registry.models import AuditEntry, Extension, RoleAssignment
+from registry.tests.factories import (
+    UnitFactory,
+    UserFactory,
+    assign,
+    bulk_submitted,
+    make_bright_spot,
+)
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -121,3 +128,24 @@ def test_the_units_year_page_hides_drafts_from_committees(cast, client_of):
         text = client_of(who).get(url).text
         assert "Bản nháp chưa gửi" not in text
         assert "Chưa có điểm sáng QCDC" in text  # nothing submitted yet, as they see it
+
+
+@pytest.mark.parametrize("extra_units", [5, 120])
+def test_non_compliant_query_count_does_not_grow_with_rows(
+    cast, client_of, django_assert_max_num_queries, extra_units
+):
+    """A full page of 50 units costs the queries of a page of a few: nothing is fetched per row."""
+    clerk = UserFactory(username="clerk")
+    for i in range(extra_units):
+        unit = UnitFactory(province=cast.province, parent=cast.root, name=f"Xã Thử {i:03d}")
+        if i % 2:  # every other one sent only QCDC bright spots
+            assign(clerk, RoleAssignment.Role.UNIT_OFFICIAL, unit=unit)
+            bulk_submitted(unit, cast.qcdc, 1, field="qcdc")
+    client = client_of(cast.qcdc_staff)
+    url = reverse("registry:committee-non-compliant", args=[cast.qcdc.pk])
+    with django_assert_max_num_queries(10):  # 8 measured, with 8 or 123 units
+        response = client.get(url, {"year": 2026})
+    assert response.status_code == 200
+    listed = extra_units + 3  # and units A and B and the department, with nothing submitted
+    assert re.search(rf'data-testid="count">\s*{listed} đơn vị', response.text)
+    assert response.text.count("<tr><td><a href=") == min(listed, 50)  # a page of 50 rows

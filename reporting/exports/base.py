@@ -67,12 +67,10 @@ class ExportRequest:
 
 class Exporter:
     identifier = ""
-    verbose_name = ""
     extension = ""
     content_type = "application/octet-stream"
     streamed = False  # True: sent as it is produced, in the request (CSV)
     several_provinces = False  # may cover every province the user reads
-    several_years = True
 
     def filename(self, request: ExportRequest) -> str:
         place = "ca-nuoc" if len(request.scopes) > 1 else slugify(fold(request.scopes[0].label()))

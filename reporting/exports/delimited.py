@@ -8,8 +8,6 @@ A CSV holds one table; its first lines state the scope, year and moment it was p
 import csv
 import io
 
-from django.utils.translation import gettext as _
-
 from brightspots.csv import BOM, safe_cell
 from reporting.exports import tables
 from reporting.exports.base import Exporter, ExportRequest
@@ -24,10 +22,6 @@ class CsvTable(Exporter):
     def __init__(self, table: tables.Table):
         self.table = table
         self.identifier = f"csv-{table.identifier}"
-
-    @property
-    def verbose_name(self):
-        return _("CSV: %(table)s") % {"table": self.table.title}
 
     def lines(self, request: ExportRequest):
         """The statement, a blank line, the header, then the rows: lists of cells."""

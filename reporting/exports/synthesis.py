@@ -10,7 +10,6 @@ interface language (`brightspots.pdf` renders it in Vietnamese). Who issues and 
 from dataclasses import dataclass
 
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 
 from brightspots import documents
 from brightspots.pdf import render_template_pdf
@@ -107,10 +106,6 @@ class SynthesisReport(Exporter):
     identifier = "synthesis"
     extension = "pdf"
     content_type = "application/pdf"
-
-    @property
-    def verbose_name(self):
-        return gettext("Synthesis report (PDF)")
 
     def render(self, request: ExportRequest, output, progress) -> None:
         # The charts and labels are drawn before the template: in Vietnamese too.

@@ -90,10 +90,6 @@ class Workbook(Exporter):
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     several_provinces = True
 
-    @property
-    def verbose_name(self):
-        return _("Excel workbook")
-
     def render(self, request: ExportRequest, output, progress) -> None:
         book = _Book(output)
         caption = " · ".join(f"{label}: {value}" for label, value in request.statement())
