@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from brightspots.text import nfc
 from brightspots.uploads import UploadField
 from recognition.models import AchievementLevel, Outcome, Recognition, Verdict
+from recognition.models.settings import SERIAL_CHARACTERS
 from registry.forms import DateField, VersionForm
 
 TEXTAREA = {"rows": 3}
@@ -275,6 +276,17 @@ class AnnulForm(_Clean, forms.Form):
 
 class VerifyForm(forms.Form):
     serial = forms.CharField(label=_("Serial number"), max_length=40)
+
+    def clean_serial(self) -> str:
+        """A serial holds only what a serial format may print: anything else is no serial."""
+        serial = self.cleaned_data["serial"].strip()
+        if not set(serial) <= SERIAL_CHARACTERS:
+            raise ValidationError(
+                _(
+                    "A serial may hold only letters without accents, digits and - . / _ (at most 40)."
+                )
+            )
+        return serial
 
 
 class ProposalCreateForm(_Clean, forms.Form):

@@ -103,7 +103,12 @@ class SpotFilterForm(GroupForm):
         unit_ids = self.unit_ids(scope)
         if unit_ids is not None:
             queryset = queryset.filter(unit_id__in=sorted(unit_ids))
-        return queryset.select_related("unit").order_by("unit__name_sort", "name_sort", "pk")
+        # As the inbox: the long texts a list never shows stay in the database.
+        return (
+            queryset.select_related("unit")
+            .defer("objectives", "plan", "search_text")
+            .order_by("unit__name_sort", "name_sort", "pk")
+        )
 
 
 class UnitFilterForm(GroupForm):

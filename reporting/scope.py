@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from registry.models import BrightSpot, Committee, Field, Province, Unit
+from registry.selectors import NOT_DRAFT_LIVE
 from reporting.units import UnitMap
 
 # A summary counts what units submitted; drafts never leak into it. Withdrawn bright spots were
@@ -22,7 +23,7 @@ COUNTED = (
     BrightSpot.Status.ACCEPTED,
     BrightSpot.Status.WITHDRAWN,
 )
-REGISTERED = (BrightSpot.Status.SUBMITTED, BrightSpot.Status.RETURNED, BrightSpot.Status.ACCEPTED)
+REGISTERED = NOT_DRAFT_LIVE
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,12 @@ def summary(request):
     form = ScopeForm(request.GET)
     scope, years, year, view = _scope_year(request, form)
     context = dashboard.dashboard_context(scope, year, years, view)
+    provinces = list(selectors.provinces_for_user(request.user))
     context.update(
-        provinces=selectors.provinces_for_user(request.user),
+        provinces=provinces,
         committees=selectors.committees_for_user(request.user),
         csv_exporters=csv_exporters(),
-        national=len(selectors.provinces_for_user(request.user)) > 1,
+        national=len(provinces) > 1,
         recent_exports=selectors.exports_of(request.user, 5),
     )
     return render(request, "reporting/summary.html", context)

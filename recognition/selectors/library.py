@@ -10,12 +10,9 @@ from django.urls import reverse
 from brightspots.text import fold
 from recognition.models import Dossier
 from registry.models import BrightSpot, Province
+from registry.selectors import NOT_DRAFT_LIVE
 
-LIVE_REPLICATION = (
-    BrightSpot.Status.SUBMITTED,
-    BrightSpot.Status.RETURNED,
-    BrightSpot.Status.ACCEPTED,
-)
+LIVE_REPLICATION = NOT_DRAFT_LIVE
 # Everything the public may know about a recognized bright spot, in the order of the CSV.
 PUBLIC_FIELDS = [
     "id", "name", "field", "level", "year", "unit", "locality", "province", "address",

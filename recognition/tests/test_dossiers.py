@@ -96,6 +96,7 @@ def test_an_extension_admits_a_late_dossier(cast, dossier):
         fill(dossier, cast.official_a)
     with at(2026, 12, 1, 8):
         registry_services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_a, year=2026, kind="recognition", until=date(2026, 12, 5),
             reason="Bổ sung tờ trình sau sáp nhập", by=cast.qcdc_staff,
         )  # fmt: skip

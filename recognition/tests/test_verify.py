@@ -71,3 +71,12 @@ def test_typing_the_serial(certificate, client):
     assert response.status_code == 302 and response["Location"] == f"/verify/{certificate.serial}/"
     assert client.get(reverse("recognition:verify-search")).status_code == 200
     assert client.post(f"/verify/{certificate.serial}/").status_code == 405
+
+
+def test_a_serial_with_a_line_break_or_accents_is_answered_at_the_field(client, db):
+    for typed in ["40-2026\n000001", "số-1"]:
+        page = client.get(reverse("recognition:verify-search"), {"serial": typed})
+        assert page.status_code == 200
+        assert (
+            "Số hiệu chỉ gồm chữ cái không dấu" in page.text and 'aria-invalid="true"' in page.text
+        )

@@ -264,8 +264,11 @@ def bright_spot_review(*, bright_spot, accept: bool, comment: str, version: int,
 
 
 @transaction.atomic
-def extension_grant(*, unit, year: int, kind: str, until, reason: str, by) -> Extension:
-    """Committee staff give a unit more time, to a date, with a reason (R9)."""
+def extension_grant(*, committee, unit, year: int, kind: str, until, reason: str, by) -> Extension:
+    """Committee staff give a unit of their committee's scope more time, to a date, with a
+    reason (R9). The caller has checked that `by` acts for `committee` (R30)."""
+    if not unit.is_within(committee.level_unit):
+        raise ValidationError({"unit": _("Choose a unit within the committee's scope.")})
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for the extension.")})
@@ -289,6 +292,12 @@ def extension_grant(*, unit, year: int, kind: str, until, reason: str, by) -> Ex
         target=extension,
         to_state=until.isoformat(),
         comment=reason,
-        data={"unit": unit.pk, "year": year, "kind": kind, "replaced": not created},
+        data={
+            "unit": unit.pk,
+            "year": year,
+            "kind": kind,
+            "committee": committee.pk,
+            "replaced": not created,
+        },
     )
     return extension

@@ -9,13 +9,10 @@ from django.utils.translation import gettext as _
 from brightspots.uploads import clean_display_name
 from registry.models import AnnualReport, AnnualReportItem, BrightSpot, Milestone, ProgressEntry
 from registry.periods import period_for
+from registry.selectors import NOT_DRAFT_LIVE
 from registry.services.audit import audit_record
 
-IN_PROGRESS_STATES = (
-    BrightSpot.Status.SUBMITTED,
-    BrightSpot.Status.ACCEPTED,
-    BrightSpot.Status.RETURNED,
-)
+IN_PROGRESS_STATES = NOT_DRAFT_LIVE  # submitted and not withdrawn: progress is recorded
 
 
 def _check_in_progress(bright_spot) -> None:

@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from registry import services
-from registry.models import BrightSpot, Registration, RegistrationPeriod
+from registry.models import BrightSpot, Extension, Registration, RegistrationPeriod
 from registry.tests.factories import make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -66,6 +66,7 @@ def test_extension_to_5_april_admits_4_april_and_marks_it(cast, both_fields):
     both_fields()
     with at(2026, 4, 1, 8, 0):
         services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_a,
             year=2026,
             kind="registration",
@@ -83,6 +84,7 @@ def test_extension_ends_after_its_own_date(cast, both_fields):
     both_fields()
     with at(2026, 4, 1, 8, 0):
         services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_a,
             year=2026,
             kind="registration",
@@ -98,6 +100,7 @@ def test_an_extension_for_another_unit_does_not_help(cast, both_fields):
     both_fields()
     with at(2026, 4, 1, 8, 0):
         services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_b,
             year=2026,
             kind="registration",
@@ -139,3 +142,18 @@ def test_the_browser_clock_is_never_asked(cast, both_fields, client_of):
 def test_drafts_cannot_be_started_after_the_deadline(cast):
     with at(2026, 4, 2, 9, 0), pytest.raises(ValidationError):
         make_bright_spot(cast.unit_a, year=2026)
+
+
+def test_a_committee_extends_only_units_of_its_scope(cast):
+    with pytest.raises(ValidationError) as refused:
+        services.extension_grant(
+            committee=cast.other_committee,
+            unit=cast.unit_a,
+            year=2026,
+            kind="registration",
+            until=date(2026, 12, 5),
+            reason="Ngoài phạm vi",
+            by=cast.other_province_staff,
+        )
+    assert "unit" in refused.value.message_dict
+    assert not Extension.objects.filter(unit=cast.unit_a).exists()

@@ -102,17 +102,19 @@ def extensions(request, pk: int):
     acts = scope_for(request.user).acts_for_committee(committee)
     year = year_param(request)
     form = ExtensionForm(request.POST or None)
+    unit = None
     if request.method == "POST":
         committee = selectors.get_committee_for_user(request.user, pk, write=True)
         if form.is_valid():
             unit = (
                 selectors.units_for_user(request.user).filter(pk=form.cleaned_data["unit"]).first()
             )
-            if unit is None or not unit.is_within(committee.level_unit):
+            if unit is None:
                 form.add_error("unit", _("Choose a unit within the committee's scope."))
             else:
                 try:
                     services.extension_grant(
+                        committee=committee,
                         unit=unit,
                         year=year,
                         kind=form.cleaned_data["kind"],
@@ -133,5 +135,6 @@ def extensions(request, pk: int):
         "acts": acts,
         "year": year,
         "extensions": selectors.extensions_of(committee, year),
+        "chosen_unit": unit,  # a refused form keeps the unit that was picked (R34)
     }
     return render(request, "registry/extensions.html", context)

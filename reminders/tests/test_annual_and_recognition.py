@@ -68,6 +68,7 @@ def test_an_annual_report_extension_moves_the_reminders(cast, register, send):
     register(cast.unit_a, cast.official_a)
     with at(date(2026, 11, 10)):
         registry_services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_a,
             year=2026,
             kind=Extension.Kind.ANNUAL_REPORT,

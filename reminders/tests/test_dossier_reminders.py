@@ -76,6 +76,7 @@ def test_the_window_and_the_units_extension_come_from_the_years_settings(cast, d
 
     with at(2026, 11, 29):
         registry_services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_a,
             year=2026,
             kind=Extension.Kind.RECOGNITION,

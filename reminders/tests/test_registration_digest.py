@@ -69,6 +69,7 @@ def test_the_other_provinces_committee_lists_only_its_own_units(cast, send):
 def test_units_under_an_extension_are_listed_with_its_date(cast, send):
     with at(date(2026, 3, 25)):
         registry_services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_b,
             year=2026,
             kind=Extension.Kind.REGISTRATION,

@@ -98,6 +98,7 @@ def test_the_deadline_comes_from_the_years_settings(cast, send):
 def test_a_unit_with_an_extension_is_reminded_against_its_own_date(cast, send):
     with at(date(2026, 3, 20)):
         registry_services.extension_grant(
+            committee=cast.qcdc,
             unit=cast.unit_b,
             year=2026,
             kind=Extension.Kind.REGISTRATION,
