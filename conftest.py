@@ -44,6 +44,17 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_to_begin_with():
+    """Each test starts in Vietnamese, as a new process does: a page an earlier test read in
+    English leaves English active in this thread, and a command run next would speak it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -171,6 +171,11 @@ class UnitYear:
     progress: int
 
 
+def unit_levels(unit: Unit, year: int, period=None) -> dict:
+    """The levels a bright spot of the unit's year may take, with their units (R5)."""
+    return level_units(unit, (period or period_for(unit.province, year)).deadline)
+
+
 def unit_year(
     unit: Unit, year: int, today: date | None = None, *, with_drafts: bool = True
 ) -> UnitYear:
@@ -193,12 +198,12 @@ def unit_year(
         period=period,
         registration=Registration.objects.filter(unit=unit, year=year).first(),
         bright_spots=bright_spots,
-        extension=admission.extension or window.extension_for(unit),
+        extension=admission.extension,  # set whenever an extension decides the admission
         missing=missing_fields(live),
         can_submit=admission.allowed,
         open_now=window.is_open(),
         days_left=window.days_left(today),
-        levels=level_units(unit, period.deadline),
+        levels=unit_levels(unit, year, period),
         drafts=sum(1 for b in live if b.status == BrightSpot.Status.DRAFT),
         progress=round(sum(in_progress) / len(in_progress)) if in_progress else 0,
     )

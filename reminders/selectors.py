@@ -99,13 +99,8 @@ def units_without_complete_list(province: Province, year: int) -> list[Unit]:
     The registry's own rule (`non_compliant_units`), asked of the highest steering committees of
     the province: their scopes together cover every unit expected to register.
     """
-    committees = (
-        Committee.objects.filter(province=province, kind=Committee.Kind.STEERING, active=True)
-        .select_related("level_unit", "province")
-        .order_by("level_unit__path")
-    )
     covered, units = [], {}
-    for committee in committees:
+    for committee in steering_committees(province):
         path = committee.level_unit.path
         if any(path.startswith(done) for done in covered):
             continue

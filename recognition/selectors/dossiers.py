@@ -188,7 +188,7 @@ def unit_recognition(unit, year: int, *, with_drafts: bool = True) -> UnitRecogn
         period=period,
         open_now=window.is_open(),
         can_submit=admission.allowed,
-        extension=admission.extension or window.extension_for(unit),
+        extension=admission.extension,  # set whenever an extension decides the admission
         bright_spots=bright_spots,
     )
 

@@ -65,14 +65,12 @@ def proposal_detail(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
     acts = scope_for(request.user).acts_for_committee(proposal.committee)
     entries = selectors.proposal_entries(proposal)
-    candidates = selectors.proposal_candidates(proposal) if acts else []
-    selection = SelectionForm(
-        candidates=candidates, initial={"recognitions": [e.recognition_id for e in entries]}
-    )
+    # The candidates are chosen from only while the proposal is a draft (the template's form).
+    choosing = acts and proposal.status == proposal.Status.DRAFT
     context = {
-        "proposal": proposal, "acts": acts, "entries": entries, "candidates": candidates,
-        "selected": {e.recognition_id for e in entries}, "selection": selection,
-        "outcome_form": OutcomeForm(),
+        "proposal": proposal, "acts": acts, "entries": entries,
+        "candidates": selectors.proposal_candidates(proposal) if choosing else [],
+        "selected": {e.recognition_id for e in entries}, "outcome_form": OutcomeForm(),
     }  # fmt: skip
     return render(request, "recognition/proposal_detail.html", context)
 

@@ -67,10 +67,12 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
         )
 
     routed: dict[int, list[int]] = {}
+    rules = {}  # one routing per level and field, however many bright spots share it
     for bright_spot in drafts:
-        rule = route(
-            unit=unit, level=bright_spot.level, field=bright_spot.field, on=period.deadline
-        )
+        key = (bright_spot.level, bright_spot.field)
+        if key not in rules:
+            rules[key] = route(unit=unit, level=key[0], field=key[1], on=period.deadline)
+        rule = rules[key]
         updated = BrightSpot.objects.filter(pk=bright_spot.pk, status=Status.DRAFT).update(
             status=Status.SUBMITTED,
             submitted_at=now,

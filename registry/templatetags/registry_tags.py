@@ -1,7 +1,7 @@
-from functools import cache
-
 from django import template
 from django.utils.html import format_html, format_html_join
+
+from brightspots.choices import choice_label
 
 register = template.Library()
 
@@ -15,18 +15,10 @@ STATUS_STYLES = {
 FIELD_STYLES = {"qcdc": "text-bg-info", "dvcq": "text-bg-danger"}
 
 
-@cache
-def _choice_labels(model, name: str) -> dict:
-    # The labels are lazy: each page still shows them in its own language.
-    return dict(model._meta.get_field(name).flatchoices)
-
-
 @register.filter
 def label_of(obj, name: str):
-    """`{{ b|label_of:"level" }}`: what get_level_display answers, without rebuilding the field's
-    choices on every call — a list of 25 rows calls it dozens of times."""
-    value = getattr(obj, name)
-    return _choice_labels(type(obj), name).get(value, value)
+    """`{{ b|label_of:"level" }}`: what get_level_display answers, cheaply (brightspots.choices)."""
+    return choice_label(obj, name)
 
 
 @register.simple_tag
@@ -35,7 +27,7 @@ def status_badge(obj):
     return format_html(
         '<span class="badge {}">{}</span>',
         STATUS_STYLES.get(obj.status, "text-bg-light"),
-        label_of(obj, "status"),
+        choice_label(obj, "status"),
     )
 
 

@@ -69,7 +69,7 @@ def _editor(request, *, unit, year, instance=None):
     """The bright spot form with its two formsets, bound on POST."""
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    summary_levels = selectors.unit_year(unit, year).levels
+    summary_levels = selectors.unit_levels(unit, year)
     form = BrightSpotForm(
         data,
         files,

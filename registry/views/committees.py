@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from brightspots.choices import choice_label
 from brightspots.csv import stream_csv
 from registry import selectors, services
 from registry.filters import InboxFilter
@@ -53,12 +54,12 @@ def inbox_csv(request, pk: int):
             b.name,
             b.address,
             b.unit.name,
-            b.get_field_display(),
-            b.get_level_display(),
+            choice_label(b, "field"),
+            choice_label(b, "level"),
             b.year,
-            b.get_status_display(),
+            choice_label(b, "status"),
             timezone.localtime(b.submitted_at).strftime("%d/%m/%Y %H:%M"),
-            b.get_timeliness_display(),
+            choice_label(b, "timeliness"),
             b.recipient.name,
             b.via.name if b.via else "",
             b.copy_to.name if b.copy_to else "",

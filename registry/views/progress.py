@@ -13,6 +13,7 @@ from brightspots.uploads import serve
 from registry import selectors, services
 from registry.forms import AnnualReportForm, MilestoneUpdateForm, ProgressForm
 from registry.models import AnnualReport
+from registry.periods import period_for
 from registry.views.params import year_param
 
 
@@ -101,7 +102,7 @@ def annual_report(request, pk: int):
         "form": form,
         "report": report,
         "submitted": submitted,
-        "deadline": selectors.unit_year(unit, year).period.report_deadline,
+        "deadline": period_for(unit.province, year).report_deadline,
     }
     return render(request, "registry/annual_report_form.html", context)
 
