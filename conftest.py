@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from registry.models import Committee, Field, RoleAssignment, Unit
-from registry.tests.factories import (
+from organisation.models import Committee, Field, RoleAssignment, Unit
+from organisation.tests.factories import (
     CommitteeFactory,
     ProvinceFactory,
     RoutingRuleFactory,
@@ -63,8 +63,8 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Unit tests run tasks in-process; tests marked `worker` use the real broker and worker."""
-    from brightspots import jobs
     from brightspots.celery import app
+    from core import jobs
 
     jobs.broker_pause_end()  # a broker failure in an earlier test does not pause this one
     eager = request.node.get_closest_marker("worker") is None

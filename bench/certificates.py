@@ -46,7 +46,7 @@ def bare_weasyprint(html: str, css: str):
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    from brightspots import pdf
+    from core import pdf
 
     def render():
         font_config = FontConfiguration()
@@ -70,7 +70,7 @@ def main():
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    from brightspots.pdf import render_pdf
+    from core.pdf import render_pdf
     from recognition import certificate
 
     data = next(certificates(1))

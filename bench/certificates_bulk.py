@@ -57,7 +57,8 @@ def main():
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from brightspots.models import Job
+    from core.models import Job
+    from organisation.models import Committee
     from recognition import services
     from recognition.models import (
         Certificate,
@@ -67,7 +68,7 @@ def main():
         SerialCounter,
     )
     from recognition.selectors import criteria_set_for
-    from registry.models import BrightSpot, Committee
+    from registry.models import BrightSpot
 
     if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
         sys.exit("Run this on PostgreSQL with REDIS_URL set and the national dataset (see above).")
@@ -170,7 +171,8 @@ def remove(decision, dossiers, last_before) -> None:
     """Leave the benchmark database as it was, whatever happened."""
     from django.db import transaction
 
-    from brightspots.models import Job
+    from core.models import Job
+    from organisation.models import AuditEntry
     from recognition.models import (
         Certificate,
         CertificateBatch,
@@ -179,7 +181,6 @@ def remove(decision, dossiers, last_before) -> None:
         Recognition,
         SerialCounter,
     )
-    from registry.models import AuditEntry
 
     with transaction.atomic():
         Certificate.objects.filter(recognition__decision=decision).delete()

@@ -73,16 +73,16 @@ def prepare(officials: int) -> dict[str, int]:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from registry.models import (
+    from organisation.models import (
         Committee,
         Field,
         Province,
-        RegistrationPeriod,
         RoleAssignment,
         RoutingRule,
         Unit,
         User,
-    )  # fmt: skip
+    )
+    from registry.models import RegistrationPeriod  # fmt: skip
 
     call_command("migrate", verbosity=0)
     province = Province.objects.create(code="40", name="Nghệ An", place_name="Nghệ An")
@@ -435,10 +435,10 @@ def report(args, result, counted, drained) -> str:
 
 
 def wait_for_notifications(timeout=300) -> dict:
-    from brightspots.models import Job
+    from core.models import Job
 
     started = time.monotonic()
-    jobs = Job.objects.filter(task="registry.tasks.send_submission_notice")
+    jobs = Job.objects.filter(task="registry.send_submission_notice")
     while time.monotonic() - started < timeout:
         pending = jobs.filter(done_at=None).count()
         if pending == 0:

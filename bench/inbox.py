@@ -21,8 +21,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from brightspots.text import fold  # noqa: E402
-from registry.models import BrightSpot, Committee, RoleAssignment, Unit  # noqa: E402
+from core.text import fold  # noqa: E402
+from organisation.models import Committee, RoleAssignment, Unit  # noqa: E402
+from registry.models import BrightSpot  # noqa: E402
 
 
 def replay(statements: list[str]):

@@ -31,11 +31,12 @@ django_setup(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 from django.core import mail  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from brightspots import jobs  # noqa: E402
 from brightspots.celery import app  # noqa: E402
-from brightspots.models import Job  # noqa: E402
-from registry.models import BrightSpot, Province, Unit  # noqa: E402
-from registry.periods import period_for  # noqa: E402
+from core import jobs  # noqa: E402
+from core.models import Job  # noqa: E402
+from organisation.models import Province, Unit  # noqa: E402
+from registry.deadlines import period_for  # noqa: E402
+from registry.models import BrightSpot  # noqa: E402
 from reminders import services, tasks  # noqa: E402
 from reminders.models import Reminder  # noqa: E402
 

@@ -33,11 +33,12 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from registry.models import BrightSpot, Province, RoleAssignment, Unit  # noqa: E402
+from organisation.models import Province, RoleAssignment, Unit  # noqa: E402
+from registry.models import BrightSpot  # noqa: E402
+from reporting.areas import Area  # noqa: E402
 from reporting.exports import ExportRequest  # noqa: E402
 from reporting.exports.synthesis import SynthesisReport  # noqa: E402
 from reporting.exports.workbook import Workbook  # noqa: E402
-from reporting.scope import ReportScope  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -50,9 +51,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def scopes(count: int | None = None) -> list[ReportScope]:
+def areas(count: int | None = None) -> list[Area]:
     provinces = list(Province.objects.order_by("code"))[:count]
-    return [ReportScope(province=p, root=p.root_unit) for p in provinces]
+    return [Area(province=p, root=p.root_unit) for p in provinces]
 
 
 def years() -> list[int]:
@@ -102,16 +103,16 @@ def captured(fn) -> list[str]:
 
 def child(count: int) -> None:
     """One national workbook in a fresh process: its time, rows and memory, as JSON."""
-    request = ExportRequest(scopes=scopes(count), years=years(), view="historical")
-    for scope in request.scopes:
-        scope.units  # noqa: B018 - as the export does; loaded before measuring the baseline size
+    request = ExportRequest(areas=areas(count), years=years(), view="historical")
+    for area in request.areas:
+        area.units  # noqa: B018 - as the export does; loaded before measuring the baseline size
     before = rss_mb()
     started = time.perf_counter()
     size = workbook(request)
     elapsed = time.perf_counter() - started
     rows = (
         BrightSpot.objects.filter(
-            province__in=[s.province for s in request.scopes], year__in=request.years
+            province__in=[s.province for s in request.areas], year__in=request.years
         )
         .exclude(status="draft")
         .count()
@@ -148,7 +149,7 @@ def main():
     print("| measure | median | p95 | raw SQL | ratio | queries |")
     print("|---|---:|---:|---:|---:|---:|")
     one = ExportRequest(
-        scopes=[ReportScope(province=province, root=province.root_unit)], years=[this_year],
+        areas=[Area(province=province, root=province.root_unit)], years=[this_year],
         view="historical",
     )  # fmt: skip
     statements = captured(lambda: workbook(one))
@@ -158,7 +159,7 @@ def main():
           f"| {app['p95_ms'] / 1000:.2f} s | {sql['median_ms'] / 1000:.2f} s | "
           f"{app['median_ms'] / sql['median_ms']:.1f}x | {len(statements)} |")  # fmt: skip
 
-    trend = ExportRequest(scopes=one.scopes, years=years(), view="historical")
+    trend = ExportRequest(areas=one.areas, years=years(), view="historical")
     pdf = measure(lambda: synthesis(trend), repeat=5, warmup=1)
     print(f"| synthesis report PDF ({province.name} {this_year}, trend from {years()[0]}) | "
           f"{pdf['median_ms'] / 1000:.2f} s | {pdf['p95_ms'] / 1000:.2f} s | | | |")  # fmt: skip
@@ -175,12 +176,12 @@ def main():
           f"{page['p95_ms']:.0f} ms | {sql['median_ms']:.1f} ms | "
           f"{page['median_ms'] / sql['median_ms']:.1f}x | {len(statements)} |")  # fmt: skip
 
-    everything = ExportRequest(scopes=scopes(), years=years(), view="historical")
+    everything = ExportRequest(areas=areas(), years=years(), view="historical")
     statements = captured(lambda: workbook(everything))
     started = time.perf_counter()
     replay(statements)()
     sql_seconds = time.perf_counter() - started
-    half, full = national(len(everything.scopes) // 2), national(len(everything.scopes))
+    half, full = national(len(everything.areas) // 2), national(len(everything.areas))
     print(f"| national five-year workbook | {full['seconds']:.1f} s | (one run) | "
           f"{sql_seconds:.1f} s | {full['seconds'] / sql_seconds:.1f}x | {len(statements)} |\n")  # fmt: skip
 

@@ -52,12 +52,18 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
-    "brightspots",
+    # Our apps, from the floor up: each imports only those above it in this list (ARCHITECTURE.md).
+    "core",
+    "organisation",
     "registry",
     "recognition",
     "reporting",
     "reminders",
 ]
+# Demo and benchmark data (`load_demo`, `generate_dataset`); production may leave them out.
+if env_bool("DEMO_DATA", True):
+    INSTALLED_APPS.append("demo")
+
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -69,10 +75,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: a logged-in user's saved language counts (brightspots/language.py).
-    "brightspots.language.LanguageMiddleware",
+    "core.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "brightspots.sessions.SessionTimeoutMiddleware",
-    "brightspots.security_log.RefusedAccessLogMiddleware",
+    "core.sessions.SessionTimeoutMiddleware",
+    "core.security_log.RefusedAccessLogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "brightspots.context_processors.site",
+                "organisation.context_processors.site",
             ],
         },
     },
@@ -115,7 +121,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- People --------------------------------------------------------------------------------------
-AUTH_USER_MODEL = "registry.User"
+AUTH_USER_MODEL = "organisation.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -146,12 +152,13 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Each app keeps its own catalogue; the project's templates use the top-level one (listed last so
 # that `makemessages` files every string under the app that holds it).
 LOCALE_PATHS = [
-    BASE_DIR / app / "locale" for app in ("registry", "recognition", "reporting", "reminders")
+    BASE_DIR / app / "locale"
+    for app in ("core", "organisation", "registry", "recognition", "reporting", "reminders", "demo")
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-FORMAT_MODULE_PATH = ["brightspots.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # --- Static files and uploads (SPEC R32, R35) ----------------------------------------------------
 STATIC_URL = "/static/"
@@ -210,7 +217,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "brightspots")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # A publish must not hold a user's request when the broker is away: the job row is already
-    # committed and the sweeper sends it later (brightspots.jobs).
+    # committed and the sweeper sends it later (core.jobs).
     CELERY_BROKER_CONNECTION_TIMEOUT = 2
     CELERY_TASK_PUBLISH_RETRY = False
     # How long Redis keeps a message delivered to a worker before handing it to another: longer
@@ -218,8 +225,8 @@ if REDIS_URL:
     # while it runs. Celery reads it in both places; they must agree (checked by a test).
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
     CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-    # Exactly one beat: a second one finds the lock in Redis taken and stops (brightspots.beat).
-    CELERY_BEAT_SCHEDULER = "brightspots.beat:SingleBeatScheduler"
+    # Exactly one beat: a second one finds the lock in Redis taken and stops (core.beat).
+    CELERY_BEAT_SCHEDULER = "core.beat:SingleBeatScheduler"
     CELERY_BEAT_MAX_LOOP_INTERVAL = 30
 else:
     CELERY_BROKER_URL = "memory://"
@@ -230,17 +237,17 @@ else:
 REMINDERS_BEAT_INTERVAL = env_int("REMINDERS_BEAT_INTERVAL", 0)
 CELERY_BEAT_SCHEDULE = {
     "sweep-pending-jobs": {
-        "task": "brightspots.tasks.sweep_pending_jobs",
+        "task": "core.sweep_pending_jobs",
         "schedule": 60.0,
     },
     "send-daily-reminders": {
-        "task": "reminders.tasks.schedule_daily_reminders",
+        "task": "reminders.schedule_daily",
         "schedule": float(REMINDERS_BEAT_INTERVAL)
         if REMINDERS_BEAT_INTERVAL
         else crontab(hour=7, minute=0),
     },
     "remove-old-downloads": {
-        "task": "reporting.tasks.exports_expire",
+        "task": "reporting.expire_exports",
         "schedule": crontab(hour=3, minute=0),
     },
 }
@@ -278,7 +285,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- Accounts and security (issue 7, part 3) -------------------------------------------------------
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after logging in,
-# whatever the activity (brightspots.sessions). The cookie lives no longer than the longest session.
+# whatever the activity (core.sessions). The cookie lives no longer than the longest session.
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 30, minimum=1))
 SESSION_MAX_DURATION = timedelta(hours=env_int("SESSION_MAX_HOURS", 12, minimum=1))
 SESSION_COOKIE_AGE = int(SESSION_MAX_DURATION.total_seconds())
@@ -314,6 +321,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "brightspots": {"level": LOG_LEVEL},
+        "core": {"level": LOG_LEVEL},
+        "organisation": {"level": LOG_LEVEL},
         "registry": {"level": LOG_LEVEL},
         "recognition": {"level": LOG_LEVEL},
         "reporting": {"level": LOG_LEVEL},

@@ -1,15 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from brightspots.health import healthz
-from registry.forms import LoginForm
-from registry.views import home as registry_views
+from core.years import YearConverter
+from organisation import views as organisation_views
+from organisation.forms import LoginForm
+
+# `<year:year>` in any app's URLs (core.years).
+register_converter(YearConverter, "year")
 
 urlpatterns = [
-    path("", registry_views.home, name="home"),
+    path("", organisation_views.home, name="home"),
     path("healthz/", healthz, name="healthz"),
-    path("i18n/language/", registry_views.language_set, name="language-set"),
+    path("i18n/language/", organisation_views.language_set, name="language-set"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -19,11 +23,12 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("organisation.urls")),
     path("", include("registry.urls")),
     path("", include("reporting.urls")),
     path("", include("recognition.urls")),
     path("", include("reminders.urls")),
 ]
 
-handler400 = "brightspots.errors.bad_request"
-handler500 = "brightspots.errors.server_error"
+handler400 = "core.errors.bad_request"
+handler500 = "core.errors.server_error"

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from organisation.models import Province
+from organisation.scope import scope_for
 from recognition import services
 from recognition.models import (
     CriteriaSet,
@@ -21,7 +23,6 @@ from recognition.models import (
     RecognitionSettings,
 )
 from registry.admin import ProvinceScopedAdmin
-from registry.scope import scope_for
 
 
 class CriterionInline(admin.TabularInline):
@@ -81,8 +82,6 @@ class CriteriaSetAdmin(ProvinceScopedAdmin):
         return next(iter(sorted(scope.admin_province_ids)), None)
 
     def _new_version(self, request, criteria_set):
-        from registry.models import Province
-
         province_id = None if request.user.is_superuser else self._province_for(request)
         province = Province.objects.filter(pk=province_id).first() if province_id else None
         return services.criteria_set_new_version(

@@ -7,8 +7,12 @@ class RecognitionConfig(AppConfig):
     verbose_name = _("Recognition")
 
     def ready(self):
-        from recognition import navigation  # noqa: F401 - registers the menu and panels
-        from registry.audit_labels import ACTIONS
+        from organisation.audit_labels import ACTIONS
+        from recognition import export, navigation, parts, tasks  # noqa: F401 - registrations
+        from registry import bright_spot_parts
+
+        for part in (parts.TargetedCriteria(), parts.Replication(), parts.RecognitionStatus()):
+            bright_spot_parts.register(part)
 
         ACTIONS.update(
             {

@@ -16,9 +16,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from brightspots import documents
-from brightspots.pdf import layout_template, write_pdf
-from registry.models import Field
+from core import documents
+from core.pdf import layout_template, write_pdf
+from organisation.models import Field
 
 # The field as documents name it: Vietnamese whatever the interface language (Decree 30).
 FIELD_WORDS = {"qcdc": "Thực hiện Quy chế dân chủ ở cơ sở", "dvcq": "Dân vận chính quyền"}

@@ -132,10 +132,10 @@ DVCQ = [
 ]
 
 
-def install(CriteriaSet, Criterion) -> None:
+def install(CriteriaSet, Criterion, using: str = "default") -> None:
     """Create the shipped sets if missing (used by the data migration and by tests)."""
     for field, specific in (("qcdc", QCDC), ("dvcq", DVCQ)):
-        criteria_set, created = CriteriaSet.objects.get_or_create(
+        criteria_set, created = CriteriaSet.objects.using(using).get_or_create(
             province=None,
             field=field,
             valid_from_year=VALID_FROM_YEAR,
@@ -143,7 +143,7 @@ def install(CriteriaSet, Criterion) -> None:
         )
         if not created:
             continue
-        Criterion.objects.bulk_create(
+        Criterion.objects.using(using).bulk_create(
             [
                 Criterion(criteria_set=criteria_set, group=group, number=n, text_vi=vi, text_en=en)
                 for group, texts in (("general", GENERAL), ("specific", specific))

@@ -2,7 +2,7 @@
 format (R19), a sample certificate, and the commendation proposal as PDF and Excel (R22).
 
 Their words are those of Vietnamese administrative documents and stay Vietnamese whatever the
-interface language (like `brightspots.documents`), so they are not marked for translation.
+interface language (like `core.documents`), so they are not marked for translation.
 """
 
 import dataclasses
@@ -13,12 +13,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from brightspots import documents
-from brightspots.csv import safe_cell
-from brightspots.pdf import render_template_pdf
+from core import documents
+from core.csv import safe_cell
+from core.pdf import render_template_pdf
 from recognition.certificate import FIELD_WORDS, render_certificate
 from recognition.models import Certificate, Outcome
 from recognition.selectors import decision_recognitions, proposal_entries
+from recognition.services.certificates import certificate_data
 
 OUTCOME_WORDS = {
     Outcome.PENDING: "Chờ Hội đồng xét",
@@ -72,8 +73,6 @@ def decision_pdf(decision) -> bytes:
 def certificate_preview(decision) -> bytes | None:
     """The first certificate of the Decision as it will print, marked as a sample, without
     giving a serial: nothing is issued by looking."""
-    from recognition.services.certificates import certificate_data
-
     recognition = next(iter(decision_recognitions(decision)), None)
     if recognition is None:
         return None

@@ -1,8 +1,9 @@
-"""Recognition's part of a province-year archive (brightspots.archive): the year's window, the
+"""Recognition's part of a province-year archive (core.archive): the year's window, the
 criteria the dossiers were assessed against, the dossiers with their documents, reviews and
 scores, the Decisions, what they recognized and the certificates issued, and the commendations."""
 
-from brightspots.archive import model_section
+from core import archive
+from core.archive import model_section
 from recognition.models import (
     Assessment,
     Certificate,
@@ -26,6 +27,7 @@ DOCUMENTS = [
 ]
 
 
+@archive.register
 def sections(context):
     province, year = context.province, context.year
     dossiers = Dossier.objects.filter(province=province, year=year)
@@ -36,7 +38,11 @@ def sections(context):
     proposals = CommendationProposal.objects.filter(
         province=province, period_start__lte=year, period_end__gte=year
     )
+    targets = Criterion.bright_spots.through.objects.filter(
+        brightspot__province=province, brightspot__year=year
+    )
     return [
+        model_section("bright_spot_criteria", "The criteria each bright spot targets.", targets),
         model_section("recognition_periods", "The year's window for dossiers, when an "
                       "administrator set it (otherwise 15 October to 30 November).",
                       RecognitionPeriod.objects.filter(province=province, year=year)),

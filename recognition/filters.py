@@ -4,9 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import fold
+from core.text import fold
+from organisation.models import Field
 from recognition.models import Dossier
-from registry.models import Field
 
 
 def _styled(form):

@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
-from brightspots.uploads import UploadField
+from core.forms import DateField
+from core.text import nfc
+from core.uploads import UploadField
 from recognition.models import AchievementLevel, Outcome, Recognition, Verdict
 from recognition.models.settings import SERIAL_CHARACTERS
-from registry.forms import DateField, VersionForm
+from registry.forms import VersionForm
 
 TEXTAREA = {"rows": 3}
 

@@ -3,7 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from brightspots import navigation
+from core import navigation
+from recognition.deadlines import recognition_period_for
+from recognition.selectors import dossiers_to_complete, dossiers_to_review
 
 
 def _reviewing(scope):
@@ -31,9 +33,6 @@ def menu(request, scope):
 
 @navigation.register_panel
 def panels(user, scope, year):
-    from recognition.periods import recognition_period_for
-    from recognition.selectors import dossiers_to_complete, dossiers_to_review
-
     found = []
     if scope.official_units:
         units = list(scope.official_units)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class RegistryConfig(AppConfig):
     name = "registry"
-    verbose_name = _("Organisation and registry")
+    verbose_name = _("Registration")
 
     def ready(self):
-        from registry import navigation  # noqa: F401 - registers the menu
+        from registry import export, navigation, tasks  # noqa: F401 - registers archive, menus, tasks

@@ -1,29 +1,27 @@
-"""The registry's part of a province-year archive (brightspots.archive): the organisation as it
-stood, the year's lists, bright spots and everything recorded about them, and who did it."""
+"""The registry's part of a province-year archive (core.archive): the year's deadlines, lists,
+bright spots and everything recorded about them, and who did it."""
 
 from django.db.models import Q
 
-from brightspots.archive import model_section
+from core import archive
+from core.archive import model_section
+from organisation.models import AuditEntry, User
 from registry.models import (
     AnnualReport,
     AnnualReportItem,
-    AuditEntry,
     BrightSpot,
-    Committee,
     Extension,
     Milestone,
     ProgressEntry,
     Registration,
     RegistrationPeriod,
-    RoutingRule,
     StaffInCharge,
-    Unit,
-    User,
 )
 
 DERIVED = ("name_folded", "name_sort", "search_text")  # rebuilt from the name on import
 
 
+@archive.register
 def sections(context):
     province, year = context.province, context.year
     bright_spots = BrightSpot.objects.filter(province=province, year=year)
@@ -31,7 +29,7 @@ def sections(context):
     reports = AnnualReport.objects.filter(province=province, year=year)
     extensions = Extension.objects.filter(province=province, year=year)
     audit = AuditEntry.objects.filter(province=province).filter(
-        Q(bright_spot__in=bright_spots)
+        Q(bright_spot_id__in=bright_spots.values("pk"))
         | Q(target_type__model="registration", target_id__in=registrations.values("pk"))
         | Q(target_type__model="annualreport", target_id__in=reports.values("pk"))
         | Q(target_type__model="extension", target_id__in=extensions.values("pk"))
@@ -41,15 +39,7 @@ def sections(context):
         | Q(pk__in=registrations.values("submitted_by")) | Q(pk__in=audit.values("actor"))
         | Q(pk__in=reports.values("submitted_by")) | Q(pk__in=extensions.values("granted_by"))
     )  # fmt: skip
-    criteria = BrightSpot.criteria.through.objects.filter(brightspot__in=bright_spots)
     return [
-        model_section("units", "The province's units (communes, wards, departments…), with "
-                      "their tree (parent_id, path) and mergers (successor_id, valid_to).",
-                      Unit.objects.filter(province=province), exclude=DERIVED),
-        model_section("committees", "Steering committees and agencies; the field(s) each handles.",
-                      Committee.objects.filter(province=province)),
-        model_section("routing_rules", "Where each field's bright spots go on submission (R8).",
-                      RoutingRule.objects.filter(province=province)),
         model_section("registration_periods", "The year's deadlines, when an administrator set "
                       "them (otherwise 30 March and 30 November).",
                       RegistrationPeriod.objects.filter(province=province, year=year)),
@@ -58,7 +48,6 @@ def sections(context):
         model_section("bright_spots", "The year's bright spots (R5) with status, routing and "
                       "review; plan_file names a document under files/.",
                       bright_spots, exclude=DERIVED, files=[("plan_file", "plan_file_name")]),
-        model_section("bright_spot_criteria", "The criteria each bright spot targets.", criteria),
         model_section("staff_in_charge", "People in charge of each bright spot.",
                       StaffInCharge.objects.filter(bright_spot__in=bright_spots)),
         model_section("milestones", "The milestones of each plan and where they stand.",

@@ -4,8 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import fold
-from registry.models import BrightSpot, Field, Level, Timeliness, Unit
+from core.text import fold
+from organisation.models import Field, Level, Unit
+from registry.models import BrightSpot, Timeliness
 
 
 class InboxFilter(django_filters.FilterSet):

@@ -1,58 +1,19 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
-from brightspots.uploads import UploadField
-from registry.models import BrightSpot, Extension, Level, Milestone
+from core.forms import DateField
+from core.text import nfc
+from core.uploads import UploadField
+from organisation.models import Level
+from registry import bright_spot_parts
+from registry.models import BrightSpot, Extension, Milestone
 from registry.services.bright_spots import EDITABLE_FIELDS
-
-DATE_WIDGET = forms.DateInput(
-    format="%d/%m/%Y",
-    attrs={"placeholder": _("dd/mm/yyyy"), "inputmode": "numeric", "autocomplete": "off"},
-)
-
-
-class LoginForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _(
-            "Wrong username or password. Passwords are case-sensitive: check the Caps Lock key."
-        ),
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Django sets the field's max_length after building it, so the length is never checked;
-        # an overlong name would then reach authenticate() and the login log (R34).
-        username = self.fields["username"]
-        username.validators.append(MaxLengthValidator(username.max_length))
-        self.fields["password"].validators.append(MaxLengthValidator(4096))
-
-
-class DateField(forms.DateField):
-    widget = DATE_WIDGET
-    default_error_messages = {
-        "invalid": _("Enter a real date as dd/mm/yyyy, for example 30/03/2026.")
-    }
 
 
 class BrightSpotForm(forms.ModelForm):
-    """The bright spot itself (R5); staff in charge and milestones come as formsets beside it.
+    """The bright spot itself (R5); staff in charge and milestones come as formsets beside it,
+    and other apps add their parts (registry.bright_spot_parts: the targeted criteria…)."""
 
-    `criteria_sets` maps each field to its criteria set for the year; the targeted criteria are
-    chosen by code so that a general criterion means the same whichever field is chosen.
-    """
-
-    targeted = forms.MultipleChoiceField(
-        label=_("Targeted criteria"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "The general criteria and the specific criteria of the bright spot's field it aims to meet."
-        ),
-    )
     plan_file = UploadField(label=_("Plan document"), required=False)
 
     class Meta:
@@ -64,53 +25,31 @@ class BrightSpotForm(forms.ModelForm):
             "plan": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, levels: dict, criteria_sets: dict, previous, replicable, **kwargs):
+    def __init__(self, *args, unit, year: int, levels: dict, previous, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].choices = [
             (value, label) for value, label in Level.choices if value in levels
         ]
         self.fields["continues"].queryset = previous
-        self.fields["replicates"].queryset = replicable
-        self.criteria_by_code = {}
-        choices = []
-        for field, criteria_set in criteria_sets.items():
-            for criterion in criteria_set.criteria.all():
-                group = "general" if criterion.group == "general" else field
-                code = f"{group}-{criterion.number}"
-                if group == "general" and code in self.criteria_by_code:
-                    self.criteria_by_code[code][field] = criterion
-                    continue
-                self.criteria_by_code.setdefault(code, {})[field] = criterion
-                choices.append((code, f"{criterion.code} — {criterion.text}"))
-        self.fields["targeted"].choices = choices
-        if self.instance.pk:
-            self.initial["targeted"] = [
-                f"{'general' if c.group == 'general' else c.criteria_set.field}-{c.number}"
-                for c in self.instance.criteria.select_related("criteria_set")
-            ]
+        # Only recognized models may be replicated: the recognition part offers them.
+        self.fields["replicates"].queryset = BrightSpot.objects.none()
+        for part in bright_spot_parts.PARTS:
+            part.add_fields(self, unit=unit, year=year)
 
     def clean_name(self):
         return nfc(self.cleaned_data["name"]).strip()
 
     def clean(self):
         cleaned = super().clean()
-        field = cleaned.get("field")
-        chosen = []
-        for code in cleaned.get("targeted", []):
-            group = code.split("-")[0]
-            if group not in ("general", field):
-                self.add_error(
-                    "targeted", _("Specific criteria must be those of the bright spot's field.")
-                )
-                break
-            criterion = self.criteria_by_code.get(code, {}).get(field)
-            if criterion:
-                chosen.append(criterion)
-        cleaned["criteria"] = chosen
+        for part in bright_spot_parts.PARTS:
+            part.clean(self, cleaned)
         return cleaned
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def part_values(self) -> dict:
+        return bright_spot_parts.values_of(self)
 
 
 class StaffForm(forms.Form):

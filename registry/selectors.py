@@ -8,22 +8,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
 from django.http import Http404
 
+from organisation.models import AuditEntry, Committee, Field, Unit
+from organisation.routing import level_units
+from organisation.scope import scope_for
+from registry import bright_spot_parts
+from registry.deadlines import period_for, registration_window
 from registry.models import (
     AnnualReport,
-    AuditEntry,
     BrightSpot,
-    Committee,
     Extension,
-    Field,
     Milestone,
     ProgressEntry,
-    Province,
     Registration,
-    Unit,
 )
-from registry.organisation import level_units
-from registry.periods import missing_fields, period_for
-from registry.scope import scope_for
 
 LIVE = BrightSpot.LIVE
 NOT_DRAFT_LIVE = (
@@ -33,50 +30,10 @@ NOT_DRAFT_LIVE = (
 )
 
 
-# --- organisation ---------------------------------------------------------------------------------
-def get_unit_for_user(user, pk: int, *, write: bool = False) -> Unit:
-    """The unit, if the user may read it (or act for it, with write=True); 404 otherwise."""
-    unit = Unit.objects.select_related("province", "parent", "successor").filter(pk=pk).first()
-    scope = scope_for(user)
-    if unit is None or not scope.can_read_unit(unit):
-        raise Http404
-    if write and not scope.acts_for_unit(unit):
-        raise PermissionDenied
-    return unit
-
-
-def get_committee_for_user(user, pk: int, *, write: bool = False) -> Committee:
-    """The committee, if the user is its staff or reads the province; 404 otherwise."""
-    committee = Committee.objects.select_related("level_unit", "province").filter(pk=pk).first()
-    scope = scope_for(user)
-    if committee is None or not scope.can_read_committee(committee):
-        raise Http404
-    if write and not scope.acts_for_committee(committee):
-        raise PermissionDenied
-    return committee
-
-
-def units_for_user(user):
-    return Unit.objects.filter(scope_for(user).units_q())
-
-
-def unit_children(unit: Unit):
-    return unit.children.select_related("successor").order_by("name_sort")
-
-
-def reading_provinces(user):
-    """Provinces the user reads as a whole (provincial staff, administrators)."""
-    return Province.objects.filter(pk__in=scope_for(user).reading_province_ids).order_by("name")
-
-
-def unit_search(user, text: str, limit: int = 20):
-    """Units in the user's scope whose name matches `text`, ignoring diacritics (R33)."""
-    return (
-        units_for_user(user)
-        .search(text)
-        .select_related("parent")
-        .order_by("valid_to", "name_sort")[:limit]
-    )
+def missing_fields(bright_spots) -> list[str]:
+    """The fields (R7) without any live bright spot among `bright_spots`."""
+    present = {b.field for b in bright_spots}
+    return [field for field in Field.values if field not in present]
 
 
 # --- bright spots ---------------------------------------------------------------------------------
@@ -127,7 +84,7 @@ def bright_spot_timeline(bright_spot: BrightSpot):
     """Who did what, when, and why: everything recorded about this bright spot (R31)."""
     return (
         AuditEntry.objects.filter(
-            Q(bright_spot=bright_spot)
+            Q(bright_spot_id=bright_spot.pk)
             | Q(target_type__model="brightspot", target_id=bright_spot.pk)
         )
         .select_related("actor")
@@ -140,14 +97,12 @@ def bright_spot_page(bright_spot: BrightSpot) -> dict:
     return {
         "staff": list(bright_spot.staff.all()),
         "milestones": list(bright_spot.milestones.all()),
-        "criteria": list(
-            bright_spot.criteria.select_related("criteria_set").order_by("group", "number")
-        ),
         "entries": list(bright_spot.progress_entries.select_related("milestone", "created_by")),
         "timeline": list(bright_spot_timeline(bright_spot)),
         "replications": list(
             bright_spot.replications.filter(status__in=NOT_DRAFT_LIVE).select_related("unit")
         ),
+        **bright_spot_parts.page_of(bright_spot),
     }
 
 
@@ -182,7 +137,7 @@ def unit_year(
     """The unit's year. Drafts stay with the unit (R30): readers who do not act for it —
     committees, provincial staff — pass with_drafts=False and see only what was submitted."""
     period = period_for(unit.province, year)
-    window = period.registration()
+    window = registration_window(period)
     admission = window.admit(unit)
     bright_spots = BrightSpot.objects.filter(unit=unit, year=year)
     if not with_drafts:

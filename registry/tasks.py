@@ -1,33 +1,12 @@
-from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from brightspots.emails import send_templated
-from brightspots.jobs import durable_task
-from registry.models import BrightSpot, Committee, User
-
-
-@durable_task
-def send_welcome_email(user_id: int) -> None:
-    """Welcome a new user with a link to choose their password."""
-    user = User.objects.get(pk=user_id)
-    link = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    send_templated(
-        to=user.email,
-        template="registry/email/welcome",
-        context={"user": user, "link": link},
-        language=user.language,
-    )
+from core.emails import send_templated
+from core.jobs import durable_task
+from organisation.models import Committee, User
+from registry.models import BrightSpot
 
 
-@durable_task
+@durable_task("registry.send_submission_notice")
 def send_submission_notice(user_id: int, committee_id: int, bright_spot_ids: list[int]) -> None:
     """Tell a committee's staff member which bright spots a unit just sent to their inbox (R8)."""
     user = User.objects.get(pk=user_id)

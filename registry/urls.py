@@ -1,14 +1,9 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from registry.views import bright_spots, committees, home, progress
-from registry.views.params import YearConverter
-
-register_converter(YearConverter, "year")
+from registry.views import bright_spots, committees, progress
 
 app_name = "registry"
 urlpatterns = [
-    path("units/<int:pk>/", home.unit_detail, name="unit-detail"),
-    path("units/search/", bright_spots.unit_search, name="unit-search"),
     path("units/<int:pk>/registration/", bright_spots.unit_year, name="unit-year"),
     path(
         "units/<int:pk>/registration/<year:year>/submit/",
@@ -45,7 +40,6 @@ urlpatterns = [
     path("progress/<int:pk>/evidence/", progress.evidence_file, name="progress-evidence"),
     path("annual-reports/", progress.annual_reports, name="annual-reports"),
     path("annual-reports/<int:pk>/", progress.annual_report_detail, name="annual-report-detail"),
-    path("committees/<int:pk>/", home.committee_detail, name="committee-detail"),
     path("committees/<int:pk>/inbox/", committees.inbox, name="committee-inbox"),
     path("committees/<int:pk>/inbox.csv", committees.inbox_csv, name="committee-inbox-csv"),
     path(

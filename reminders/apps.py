@@ -7,7 +7,7 @@ class RemindersConfig(AppConfig):
     verbose_name = _("Reminders and notifications")
 
     def ready(self):
-        from registry.audit_labels import ACTIONS
-        from reminders import navigation  # noqa: F401 - registers the menu
+        from organisation.audit_labels import ACTIONS
+        from reminders import navigation, tasks  # noqa: F401 - registers the menu and tasks
 
         ACTIONS.update({"reminder_setting.updated": _("changed the reminder settings")})

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
-from recognition.periods import recognition_window
-from registry.models import Committee, Field, Province, Unit
-from registry.periods import period_for
+from organisation.models import Committee, Field, Province, Unit
+from recognition.deadlines import recognition_window
+from registry.deadlines import annual_report_window, period_for, registration_window
 from registry.selectors import non_compliant_units
 from reminders import selectors
 from reminders.kinds import Kind
@@ -108,7 +108,7 @@ def _deadline_reminders(plan, kind, windows, days_before, laggards, link_name, v
 
 
 def _registration(plan, days_before) -> list[Due]:
-    windows = [(year, period.registration()) for year, period in plan.periods.items()]
+    windows = [(year, registration_window(period)) for year, period in plan.periods.items()]
     return _deadline_reminders(
         plan,
         Kind.REGISTRATION,
@@ -121,7 +121,7 @@ def _registration(plan, days_before) -> list[Due]:
 
 
 def _annual_report(plan, days_before) -> list[Due]:
-    windows = [(year, period.annual_report()) for year, period in plan.periods.items()]
+    windows = [(year, annual_report_window(period)) for year, period in plan.periods.items()]
     return _deadline_reminders(
         plan,
         Kind.ANNUAL_REPORT,

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
+from core.text import nfc
 from reminders.kinds import Kind, spec_for
 
 
@@ -22,7 +22,7 @@ class ReminderSetting(models.Model):
     """
 
     province = models.ForeignKey(
-        "registry.Province", models.PROTECT, related_name="+", verbose_name=_("province")
+        "organisation.Province", models.PROTECT, related_name="+", verbose_name=_("province")
     )
     kind = models.CharField(_("reminder"), max_length=30, choices=Kind.choices)
     enabled = models.BooleanField(_("send this reminder"), default=True)
@@ -81,7 +81,7 @@ class Reminder(models.Model):
     notification and delivered by e-mail when it has an address."""
 
     province = models.ForeignKey(
-        "registry.Province", models.PROTECT, related_name="+", verbose_name=_("province")
+        "organisation.Province", models.PROTECT, related_name="+", verbose_name=_("province")
     )
     kind = models.CharField(_("reminder"), max_length=30, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -93,7 +93,7 @@ class Reminder(models.Model):
     # official of two units hears about each of them.
     about = models.CharField(max_length=40)
     unit = models.ForeignKey(
-        "registry.Unit",
+        "organisation.Unit",
         models.PROTECT,
         null=True,
         blank=True,
@@ -101,7 +101,7 @@ class Reminder(models.Model):
         verbose_name=_("unit"),
     )
     committee = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         null=True,
         blank=True,

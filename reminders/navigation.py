@@ -4,7 +4,7 @@ is the bell in `templates/base.html` (reminders/_header_bell.html)."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from brightspots import navigation
+from core import navigation
 
 
 @navigation.register_menu

@@ -7,17 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 
+from organisation.models import Committee, Province, RoleAssignment, Unit
+from organisation.scope import scope_for
 from recognition.models import Dossier
-from registry.models import (
-    AnnualReport,
-    BrightSpot,
-    Committee,
-    Extension,
-    Province,
-    RoleAssignment,
-    Unit,
-)
-from registry.scope import scope_for
+from registry.models import AnnualReport, BrightSpot, Extension
 from registry.selectors import NOT_DRAFT_LIVE, non_compliant_units
 from reminders.kinds import SPECS, Kind
 from reminders.models import Reminder, ReminderSetting

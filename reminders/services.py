@@ -11,9 +11,9 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from brightspots import jobs
-from brightspots.emails import send_templated
-from registry.services import audit_record
+from core import jobs
+from core.emails import send_templated
+from organisation.services import audit_record
 from reminders import selectors
 from reminders.due import Due, due_reminders
 from reminders.models import Reminder, ReminderSetting
@@ -105,8 +105,6 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
 
     The texts are the province's (or the standard ones) in the recipient's language (R33).
     """
-    from reminders.tasks import deliver_reminder
-
     language = due.recipient.language or "vi"
     subject, body, details = render(setting, due, language)
     try:
@@ -131,7 +129,7 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
             )
             if reminder.email:
                 jobs.enqueue(
-                    deliver_reminder, key=f"reminder:{reminder.pk}", reminder_id=reminder.pk
+                    "reminders.deliver", key=f"reminder:{reminder.pk}", reminder_id=reminder.pk
                 )
     except IntegrityError:
         if not _claimed(due).exists():
@@ -158,19 +156,17 @@ def reminder_deliver(*, reminder: Reminder) -> bool:
 
 def reminders_retry_pending(limit: int = 1000) -> int:
     """Publish again the reminder e-mails whose last attempt failed and whose backoff is over."""
-    from reminders.tasks import deliver_reminder
-
     jobs.broker_pause_end()  # like the sweep, the day's run is an explicit attempt
-    pending = jobs.pending_jobs().filter(task=deliver_reminder.name)[:limit]
+    pending = jobs.pending_jobs().filter(task="reminders.deliver")[:limit]
     return sum(jobs.publish(job) for job in pending)
 
 
 def reminders_schedule(*, day: date):
     """Beat's daily call: record the day's run as a durable job, once per day (R25)."""
-    from reminders.tasks import run_reminders
-
     with transaction.atomic():
-        return jobs.enqueue(run_reminders, key=f"reminders:{day.isoformat()}", day=day.isoformat())
+        return jobs.enqueue(
+            "reminders.run", key=f"reminders:{day.isoformat()}", day=day.isoformat()
+        )
 
 
 def notification_mark_read(*, reminder: Reminder) -> None:

@@ -6,23 +6,23 @@ from datetime import date
 from celery import shared_task
 from django.utils import timezone
 
-from brightspots.jobs import durable_task
+from core.jobs import durable_task
 from reminders import services
 from reminders.models import Reminder
 
 
-@shared_task(name="reminders.tasks.schedule_daily_reminders")
+@shared_task(name="reminders.schedule_daily")
 def schedule_daily_reminders():
     """Beat, 07:00 Asia/Ho_Chi_Minh: today's run, recorded once however often beat fires."""
     return services.reminders_schedule(day=timezone.localdate()).pk
 
 
-@durable_task
+@durable_task("reminders.run")
 def run_reminders(day: str) -> None:
     services.reminders_send(day=date.fromisoformat(day))
 
 
-@durable_task
+@durable_task("reminders.deliver")
 def deliver_reminder(reminder_id: int) -> None:
     reminder = Reminder.objects.select_related("recipient").get(pk=reminder_id)
     services.reminder_deliver(reminder=reminder)

@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from brightspots.text import nfc
-from registry.models import Field
+from core.text import nfc
+from organisation.models import Field
 
 
 def placeholders_in(text: str) -> list[str]:

@@ -3,8 +3,8 @@ downloads people asked for (read only)."""
 
 from django.contrib import admin
 
+from organisation.services import audit_record
 from registry.admin import ProvinceScopedAdmin
-from registry.services import audit_record
 from reporting.models import Export, Letterhead
 
 
@@ -27,7 +27,7 @@ class LetterheadAdmin(ProvinceScopedAdmin):
 
 @admin.register(Export)
 class ExportAdmin(ProvinceScopedAdmin):
-    list_display = ["created_at", "requested_by", "exporter", "scope_label", "status", "progress"]
+    list_display = ["created_at", "requested_by", "exporter", "area_label", "status", "progress"]
     list_filter = ["status", "exporter"]
     list_select_related = ["requested_by"]
 

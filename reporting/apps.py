@@ -7,8 +7,8 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self):
-        from registry.audit_labels import ACTIONS
-        from reporting import navigation  # noqa: F401 - registers the menu and the home panel
+        from organisation.audit_labels import ACTIONS
+        from reporting import navigation, tasks  # noqa: F401 - registers the menu, the home panel and tasks
 
         ACTIONS.update(
             {

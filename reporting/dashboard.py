@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from registry.models import Field, Level, Unit
+from organisation.models import Field, Level, Unit
 from reporting import charts, figures
-from reporting import summary as s
-from reporting.scope import ReportScope
+from reporting.areas import Area
+from reporting.summary import Row, YearSummary, summarize
+from reporting.tally import BOTH, NONE, ONE, Tally
 from reporting.units import CURRENT
 
 NON_COMPLIANT_SHOWN = 50
@@ -27,8 +28,8 @@ class Cell:
 class Links:
     """Addresses of the lists behind the figures of one scope, year and view."""
 
-    def __init__(self, scope: ReportScope, year: int, view: str):
-        self.base = {**scope.query(), "year": year}
+    def __init__(self, area: Area, year: int, view: str):
+        self.base = {**area.query(), "year": year}
         if view == CURRENT:
             self.base["view"] = view
         # A page has hundreds of figures: the two list addresses are worked out once.
@@ -47,7 +48,7 @@ class Links:
         target = self.units if figure.links_to == "units" else self.spots
         return target(**{**figure.filters, **params})
 
-    def cell(self, figure: figures.Figure, tally: s.Tally, row=None, **narrower) -> Cell:
+    def cell(self, figure: figures.Figure, tally: Tally, row=None, **narrower) -> Cell:
         """The figure for `tally` narrowed by `narrower` (e.g. field=…), linked to its list;
         `row` names the tally's row (locality=…, kind=…) for the list's address only."""
         return Cell(figure.value(tally, **narrower), self.figure(figure, **narrower, **(row or {})))
@@ -66,20 +67,20 @@ class NoLinks(Links):
         return ""
 
 
-def overview_cells(scope, tally: s.Tally, links: Links) -> list[tuple[figures.Figure, Cell]]:
+def overview_cells(area, tally: Tally, links: Links) -> list[tuple[figures.Figure, Cell]]:
     return [
         (f, links.cell(f, tally) if f.kind != figures.SECTION else Cell(None))
-        for f in figures.overview(scope.fields)
+        for f in figures.overview(area.fields)
     ]
 
 
-def field_table(scope, tally: s.Tally, links: Links) -> list[dict]:
+def field_table(area, tally: Tally, links: Links) -> list[dict]:
     """Registered bright spots by field and status (R23), with the total row."""
     columns = [figures.by_key(k) for k in ("registered", "accepted", "awaiting", "returned",
                                            "on_time", "extended", "withdrawn")]  # fmt: skip
     rows = []
     for value, label in Field.choices:
-        if value in scope.fields:
+        if value in area.fields:
             cells = [links.cell(c, tally, field=value) for c in columns]
             rows.append({"label": label, "field": value, "cells": cells})
     rows.append(
@@ -88,23 +89,23 @@ def field_table(scope, tally: s.Tally, links: Links) -> list[dict]:
     return rows
 
 
-def group_table(scope, rows: list[s.Row], links: Links, group: str) -> list[dict]:
+def group_table(area, rows: list[Row], links: Links, group: str) -> list[dict]:
     """One line per locality (or unit): its bright spots by field and its units' registration."""
-    columns = group_columns(scope)
+    columns = group_columns(area)
     return [
         {"row": row, "cells": [links.cell(c, row.tally, {group: row.unit.pk}) for c in columns]}
         for row in rows
     ]
 
 
-def group_columns(scope) -> list[figures.Figure]:
-    keys = [k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields]
+def group_columns(area) -> list[figures.Figure]:
+    keys = [k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in area.fields]
     keys += ["registered", "accepted", "recognized", "unit_total", "both", "one", "none",
              "report_missing"]  # fmt: skip
     return [figures.by_key(k) for k in keys]
 
 
-def kind_table(year_summary: s.YearSummary, links: Links) -> list[dict]:
+def kind_table(year_summary: YearSummary, links: Links) -> list[dict]:
     registered, units = figures.by_key("registered"), figures.by_key("unit_total")
     both = figures.by_key("both")
     rows = []
@@ -123,7 +124,7 @@ def kind_table(year_summary: s.YearSummary, links: Links) -> list[dict]:
     return rows
 
 
-def level_table(tally: s.Tally, links: Links) -> list[dict]:
+def level_table(tally: Tally, links: Links) -> list[dict]:
     return [
         {
             "label": label,
@@ -135,27 +136,27 @@ def level_table(tally: s.Tally, links: Links) -> list[dict]:
     ]  # fmt: skip
 
 
-def _links_for(scope, view, linked: bool):
-    return (lambda year: Links(scope, year, view)) if linked else (lambda year: NoLinks())
+def _links_for(area, view, linked: bool):
+    return (lambda year: Links(area, year, view)) if linked else (lambda year: NoLinks())
 
 
-def trend_rows(scope, summaries: dict[int, s.YearSummary], view: str, *, linked=True):
-    keys = ["registered", *(k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in scope.fields),
+def trend_rows(area, summaries: dict[int, YearSummary], view: str, *, linked=True):
+    keys = ["registered", *(k for k in ("qcdc", "dvcq") if figures.by_key(k).only_field in area.fields),
             "unit_total", "both", "list_on_time", "list_extended", "list_missing", "report_on_time",
             "dossiers", "recognized"]  # fmt: skip
     columns = [figures.by_key(k) for k in keys]
-    rows, links_for = [], _links_for(scope, view, linked)
+    rows, links_for = [], _links_for(area, view, linked)
     for year, year_summary in sorted(summaries.items()):
         links = links_for(year)
         rows.append({"year": year, "cells": [links.cell(c, year_summary.total) for c in columns]})
     return rows, columns
 
 
-def trend_chart(scope, summaries, view, *, font="", linked=True):
+def trend_chart(area, summaries, view, *, font="", linked=True):
     years = sorted(summaries)
-    series, links_for = [], _links_for(scope, view, linked)
+    series, links_for = [], _links_for(area, view, linked)
     for value, label in Field.choices:
-        if value in scope.fields:
+        if value in area.fields:
             series.append(
                 charts.Series(
                     value,
@@ -169,11 +170,11 @@ def trend_chart(scope, summaries, view, *, font="", linked=True):
     )
 
 
-def compliance_chart(tally: s.Tally, links: Links, font=""):
+def compliance_chart(tally: Tally, links: Links, font=""):
     parts = [
         (key, str(figures.by_key(key).label), tally.unit_count(compliance=value),
          links.units(compliance=value))
-        for key, value in (("both", s.BOTH), ("one", s.ONE), ("none", s.NONE))
+        for key, value in (("both", BOTH), ("one", ONE), ("none", NONE))
     ]  # fmt: skip
     return charts.stacked_bar(_("Units by fields registered"), parts, font=font)
 
@@ -202,9 +203,9 @@ def localities_chart(year_summary, links: Links, font=""):
 KEY_FIGURES = ["registered", "qcdc", "dvcq", "both", "list_on_time", "recognized"]
 
 
-def key_figures(scope, tally: s.Tally, links: Links) -> list:
+def key_figures(area, tally: Tally, links: Links) -> list:
     shown = [figures.by_key(k) for k in KEY_FIGURES]
-    shown = [f for f in shown if f.only_field is None or f.only_field in scope.fields]
+    shown = [f for f in shown if f.only_field is None or f.only_field in area.fields]
     return [(f.key, f, links.cell(f, tally)) for f in shown]
 
 
@@ -218,39 +219,39 @@ def download_buttons(years: list[int], year: int) -> list[tuple[str, int, str]]:
     return buttons
 
 
-def dashboard_context(scope: ReportScope, year: int, years: list[int], view: str) -> dict:
-    summaries = s.summarize(scope, years, view, detail=[year])
+def dashboard_context(area: Area, year: int, years: list[int], view: str) -> dict:
+    summaries = summarize(area, years, view, detail=[year])
     current = summaries[year]
-    links = Links(scope, year, view)
-    trends, trend_columns = trend_rows(scope, summaries, view)
-    scope_fields = {**scope.query(), "year": year, "view": view}
-    no_year = {k: v for k, v in scope_fields.items() if k != "year"}
-    no_unit = {k: v for k, v in scope_fields.items() if k != "unit"}
+    links = Links(area, year, view)
+    trends, trend_columns = trend_rows(area, summaries, view)
+    area_fields = {**area.query(), "year": year, "view": view}
+    no_year = {k: v for k, v in area_fields.items() if k != "year"}
+    no_unit = {k: v for k, v in area_fields.items() if k != "unit"}
     return {
-        "scope_fields": scope_fields,
-        "scope_query": urlencode(scope_fields),
-        "scope_query_no_year": urlencode(no_year),
+        "area_fields": area_fields,
+        "area_query": urlencode(area_fields),
+        "area_query_no_year": urlencode(no_year),
         "drill_query": urlencode(no_unit),
-        "key_figures": key_figures(scope, current.total, links),
+        "key_figures": key_figures(area, current.total, links),
         "download_buttons": download_buttons(years, year),
         "non_compliant_url": links.units(compliance="not_both"),
-        "report_scope": scope,
+        "area": area,
         "year": year,
         "years": years,
         "view": view,
         "produced_at": timezone.now(),
-        "overview": overview_cells(scope, current.total, links),
-        "field_table": field_table(scope, current.total, links),
+        "overview": overview_cells(area, current.total, links),
+        "field_table": field_table(area, current.total, links),
         "level_table": level_table(current.total, links),
         "kind_table": kind_table(current, links),
-        "locality_table": group_table(scope, current.locality_rows, links, "locality"),
-        "group_columns": group_columns(scope),
+        "locality_table": group_table(area, current.locality_rows, links, "locality"),
+        "group_columns": group_columns(area),
         "non_compliant": current.non_compliant[:NON_COMPLIANT_SHOWN],
         "non_compliant_total": len(current.non_compliant),
         "trend_rows": trends,
         "trend_columns": trend_columns,
         "charts": {
-            "trend": trend_chart(scope, summaries, view),
+            "trend": trend_chart(area, summaries, view),
             "compliance": compliance_chart(current.total, links),
             "kinds": kinds_chart(current, links),
             "localities": localities_chart(current, links),

@@ -6,8 +6,24 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import BrightSpot, Field, Level
-from reporting import summary as s
+from organisation.models import Field, Level
+from registry.models import BrightSpot
+from reporting.tally import (
+    BOTH,
+    COMMENDED,
+    DOSSIER_SUBMITTED,
+    EXTENDED,
+    IN_REVIEW,
+    MISSING,
+    NONE,
+    NOT_RECOGNIZED,
+    NOT_SUBMITTED,
+    ON_TIME,
+    ONE,
+    RECOGNIZED,
+    RECORDED,
+    Tally,
+)
 
 SPOTS, UNITS, PERCENT, SECTION = "spots", "units", "percent", "section"
 
@@ -21,7 +37,7 @@ class Figure:
     indent: int = 0
     only_field: str | None = None  # shown only when the scope covers this field
 
-    def value(self, tally: s.Tally, **narrower) -> int | None:
+    def value(self, tally: Tally, **narrower) -> int | None:
         """The figure for a tally, narrowed by more filters of the same kind (e.g. a field)."""
         if self.kind == SPOTS:
             return tally.count(**{**self.filters, **narrower})
@@ -53,28 +69,28 @@ OVERVIEW = [
     Figure("levels", _("By level"), SECTION),
     *(Figure(f"level_{v}", label, filters={"level": v}, indent=1) for v, label in Level.choices),
     Figure("progress", _("Progress during the year"), SECTION),
-    Figure("recorded", _("Bright spots with progress recorded"), filters={"progress": s.RECORDED}),
+    Figure("recorded", _("Bright spots with progress recorded"), filters={"progress": RECORDED}),
     Figure("mean_progress", _("Mean progress (%)"), PERCENT),
     Figure("units", _("Units"), SECTION),
     Figure("unit_total", _("Units subject to registration"), UNITS),
-    Figure("both", _("registered both fields"), UNITS, {"compliance": s.BOTH}, indent=1),
-    Figure("one", _("registered one field only"), UNITS, {"compliance": s.ONE}, indent=1),
-    Figure("none", _("registered nothing"), UNITS, {"compliance": s.NONE}, indent=1),
-    Figure("list_on_time", _("list submitted on time"), UNITS, {"registration": s.ON_TIME}, indent=1),
-    Figure("list_extended", _("list submitted late, under an extension"), UNITS, {"registration": s.EXTENDED}, indent=1),
-    Figure("list_missing", _("list not submitted"), UNITS, {"registration": s.NOT_SUBMITTED}, indent=1),
+    Figure("both", _("registered both fields"), UNITS, {"compliance": BOTH}, indent=1),
+    Figure("one", _("registered one field only"), UNITS, {"compliance": ONE}, indent=1),
+    Figure("none", _("registered nothing"), UNITS, {"compliance": NONE}, indent=1),
+    Figure("list_on_time", _("list submitted on time"), UNITS, {"registration": ON_TIME}, indent=1),
+    Figure("list_extended", _("list submitted late, under an extension"), UNITS, {"registration": EXTENDED}, indent=1),
+    Figure("list_missing", _("list not submitted"), UNITS, {"registration": NOT_SUBMITTED}, indent=1),
     Figure("recognition", _("Recognition and commendation"), SECTION),
-    Figure("dossiers", _("Recognition dossiers submitted"), filters={"dossier": s.DOSSIER_SUBMITTED}),
-    Figure("recognized", _("recognized"), filters={"dossier": s.RECOGNIZED}, indent=1),
-    Figure("not_recognized", _("not recognized"), filters={"dossier": s.NOT_RECOGNIZED}, indent=1),
-    Figure("in_review", _("still under review"), filters={"dossier": s.IN_REVIEW}, indent=1),
-    Figure("commended", _("Commended by their unit this year"), filters={"commended": s.COMMENDED}),
+    Figure("dossiers", _("Recognition dossiers submitted"), filters={"dossier": DOSSIER_SUBMITTED}),
+    Figure("recognized", _("recognized"), filters={"dossier": RECOGNIZED}, indent=1),
+    Figure("not_recognized", _("not recognized"), filters={"dossier": NOT_RECOGNIZED}, indent=1),
+    Figure("in_review", _("still under review"), filters={"dossier": IN_REVIEW}, indent=1),
+    Figure("commended", _("Commended by their unit this year"), filters={"commended": COMMENDED}),
     Figure("merit", _("Certificate of Merit from the Council (five-year)"), filters={"council": "merit"}),
     Figure("letter", _("Letter of Commendation from the Council (five-year)"), filters={"council": "commendation"}),
     Figure("reports", _("Annual reports"), SECTION),
-    Figure("report_on_time", _("received on time"), UNITS, {"report": s.ON_TIME}, indent=1),
-    Figure("report_extended", _("received late, under an extension"), UNITS, {"report": s.EXTENDED}, indent=1),
-    Figure("report_missing", _("not received from a unit with bright spots"), UNITS, {"report": s.MISSING}, indent=1),
+    Figure("report_on_time", _("received on time"), UNITS, {"report": ON_TIME}, indent=1),
+    Figure("report_extended", _("received late, under an extension"), UNITS, {"report": EXTENDED}, indent=1),
+    Figure("report_missing", _("not received from a unit with bright spots"), UNITS, {"report": MISSING}, indent=1),
 ]  # fmt: skip
 
 

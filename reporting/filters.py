@@ -8,9 +8,28 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import BrightSpot, Field, Level, ProgressEntry, Timeliness, Unit
-from reporting import summary as s
-from reporting.scope import REGISTERED, ReportScope
+from organisation.models import Field, Level, Unit
+from registry.models import BrightSpot, ProgressEntry, Timeliness
+from reporting.areas import REGISTERED, Area
+from reporting.facts import UnitFact, recognition_columns
+from reporting.summary import YearSummary
+from reporting.tally import (
+    BOTH,
+    COMMENDED,
+    DOSSIER_SUBMITTED,
+    EXTENDED,
+    IN_REVIEW,
+    MISSING,
+    NONE,
+    NOT_DUE,
+    NOT_RECOGNIZED,
+    NOT_SUBMITTED,
+    ON_TIME,
+    ONE,
+    RECOGNIZED,
+    RECORDED,
+    SUBMITTED_DOSSIERS,
+)
 from reporting.units import HISTORICAL, VIEWS
 
 SPOT_STATUSES = [
@@ -35,16 +54,16 @@ class GroupForm(forms.Form):
     locality = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kind = _select(Unit.Kind.choices, _("Type of unit"))
 
-    def unit_ids(self, scope: ReportScope) -> set[int] | None:
+    def unit_ids(self, area: Area) -> set[int] | None:
         """Units of that year whose bright spots and unit-years the row counts (None: all)."""
         data = self.cleaned_data if self.is_valid() else {}
         view = data.get("view") or HISTORICAL
         unit, locality, kind = data.get("unit"), data.get("locality"), data.get("kind")
         if unit is None and locality is None and not kind:
             return None
-        units, root = scope.units, scope.units[scope.root.pk]
+        units, root = area.units, area.units[area.root.pk]
         chosen = set()
-        for pk in scope.unit_ids:
+        for pk in area.unit_ids:
             row = units.row(pk, view)
             if unit is not None and row != unit:
                 continue
@@ -61,21 +80,21 @@ class SpotFilterForm(GroupForm):
     level = _select(Level.choices, _("Level"))
     status = _select(SPOT_STATUSES, _("Status"))
     timeliness = _select(Timeliness.choices, _("On time"))
-    progress = _select([(s.RECORDED, _("Progress recorded"))], _("Progress"))
+    progress = _select([(RECORDED, _("Progress recorded"))], _("Progress"))
     dossier = _select(
-        [(s.DOSSIER_SUBMITTED, _("Dossier submitted")), (s.RECOGNIZED, _("Recognized")),
-         (s.NOT_RECOGNIZED, _("Not recognized")), (s.IN_REVIEW, _("Under review"))],
+        [(DOSSIER_SUBMITTED, _("Dossier submitted")), (RECOGNIZED, _("Recognized")),
+         (NOT_RECOGNIZED, _("Not recognized")), (IN_REVIEW, _("Under review"))],
         _("Recognition"),
     )  # fmt: skip
-    commended = _select([(s.COMMENDED, _("Commended by the unit"))], _("Commendation"))
+    commended = _select([(COMMENDED, _("Commended by the unit"))], _("Commendation"))
     council = _select(
         [("merit", _("Certificate of Merit")), ("commendation", _("Letter of Commendation"))],
         _("Council's outcome"),
     )
 
-    def filter(self, scope: ReportScope, year: int):
+    def filter(self, area: Area, year: int):
         data = self.cleaned_data if self.is_valid() else {}
-        queryset = scope.bright_spots([year])
+        queryset = area.bright_spots([year])
         status = data.get("status") or "registered"
         if status == "registered":
             queryset = queryset.filter(status__in=REGISTERED)
@@ -84,23 +103,23 @@ class SpotFilterForm(GroupForm):
         for name in ("field", "level", "timeliness"):
             if data.get(name):
                 queryset = queryset.filter(**{name: data[name]})
-        if data.get("progress") == s.RECORDED:
+        if data.get("progress") == RECORDED:
             queryset = queryset.filter(
                 Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
             )
         recognition = {k: data.get(k) for k in ("dossier", "commended", "council") if data.get(k)}
         if recognition:
-            queryset = queryset.annotate(**s.recognition_columns())
+            queryset = queryset.annotate(**recognition_columns())
             dossier = recognition.get("dossier")
-            if dossier == s.DOSSIER_SUBMITTED:
-                queryset = queryset.filter(dossier_state__in=s.SUBMITTED_DOSSIERS)
+            if dossier == DOSSIER_SUBMITTED:
+                queryset = queryset.filter(dossier_state__in=SUBMITTED_DOSSIERS)
             elif dossier:
                 queryset = queryset.filter(dossier_state=dossier)
             if recognition.get("commended"):
                 queryset = queryset.filter(commended=True)
             if recognition.get("council"):
                 queryset = queryset.filter(council=recognition["council"])
-        unit_ids = self.unit_ids(scope)
+        unit_ids = self.unit_ids(area)
         if unit_ids is not None:
             queryset = queryset.filter(unit_id__in=sorted(unit_ids))
         # As the inbox: the long texts a list never shows stay in the database.
@@ -113,24 +132,24 @@ class SpotFilterForm(GroupForm):
 
 class UnitFilterForm(GroupForm):
     compliance = _select(
-        [(s.BOTH, _("Both fields")), (s.ONE, _("One field")), (s.NONE, _("Nothing")),
+        [(BOTH, _("Both fields")), (ONE, _("One field")), (NONE, _("Nothing")),
          (NOT_BOTH, _("One field or nothing"))],
         _("Registered"),
     )  # fmt: skip
     registration = _select(
-        [(s.ON_TIME, _("On time")), (s.EXTENDED, _("Under an extension")),
-         (s.NOT_SUBMITTED, _("Not submitted"))],
+        [(ON_TIME, _("On time")), (EXTENDED, _("Under an extension")),
+         (NOT_SUBMITTED, _("Not submitted"))],
         _("List"),
     )  # fmt: skip
     report = _select(
-        [(s.ON_TIME, _("On time")), (s.EXTENDED, _("Under an extension")),
-         (s.MISSING, _("Missing")), (s.NOT_DUE, _("Not due"))],
+        [(ON_TIME, _("On time")), (EXTENDED, _("Under an extension")),
+         (MISSING, _("Missing")), (NOT_DUE, _("Not due"))],
         _("Annual report"),
     )  # fmt: skip
 
-    def filter(self, scope: ReportScope, year_summary: s.YearSummary) -> list[s.UnitFact]:
+    def filter(self, area: Area, year_summary: YearSummary) -> list[UnitFact]:
         data = self.cleaned_data if self.is_valid() else {}
-        unit_ids = self.unit_ids(scope)
+        unit_ids = self.unit_ids(area)
         wanted = {k: data[k] for k in ("compliance", "registration", "report") if data.get(k)}
         not_both = wanted.get("compliance") == NOT_BOTH
         if not_both:
@@ -140,7 +159,7 @@ class UnitFilterForm(GroupForm):
             for f in year_summary.facts
             if (unit_ids is None or f.unit.pk in unit_ids)
             and all(getattr(f, k) == v for k, v in wanted.items())
-            and not (not_both and f.compliance == s.BOTH)
+            and not (not_both and f.compliance == BOTH)
         ]
         return sorted(facts, key=lambda f: f.unit.name_sort)
 

@@ -10,7 +10,7 @@ from reporting.units import HISTORICAL
 YEARS = (2000, 2100)
 
 
-class ScopeForm(forms.Form):
+class AreaForm(forms.Form):
     """The query string of every reporting page. Malformed values are ignored (R34): the page
     falls back to the user's own province and the current year."""
 
@@ -26,14 +26,14 @@ class ScopeForm(forms.Form):
         value = self.cleaned_data.get(name)
         return default if value in (None, "") else value
 
-    def scope_arguments(self) -> dict:
+    def area_arguments(self) -> dict:
         return {name: self.value(name) for name in ("province", "committee", "unit")}
 
     def view_value(self) -> str:
         return self.value("view", HISTORICAL)
 
 
-class ExportForm(ScopeForm):
+class ExportForm(AreaForm):
     """A download asked for from the dashboard (POST)."""
 
     exporter = forms.CharField(max_length=40)

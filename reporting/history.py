@@ -3,18 +3,18 @@ its annual reports — with the years of the units merged into it (R2)."""
 
 from django.utils import timezone
 
-from reporting import summary as s
-from reporting.scope import ReportScope
+from reporting.areas import Area
+from reporting.summary import summarize, summary_years
 from reporting.units import CURRENT
 
 
 def unit_history(unit) -> dict:
-    scope = ReportScope(province=unit.province, root=unit)
-    years = s.summary_years(scope, timezone.localdate())
-    summaries = s.summarize(scope, years, CURRENT, detail=())  # totals and facts are enough
+    area = Area(province=unit.province, root=unit)
+    years = summary_years(area, timezone.localdate())
+    summaries = summarize(area, years, CURRENT, detail=())  # totals and facts are enough
     spots = {}
     for spot in (
-        scope.bright_spots(years)
+        area.bright_spots(years)
         .select_related("unit")
         .order_by("-year", "field", "name_sort", "pk")
     ):
@@ -42,8 +42,8 @@ def unit_history(unit) -> dict:
         "predecessors": sorted(
             (
                 u
-                for pk, u in scope.units.units.items()
-                if pk != unit.pk and scope.units.current(pk) == unit.pk
+                for pk, u in area.units.units.items()
+                if pk != unit.pk and area.units.current(pk) == unit.pk
             ),
             key=lambda u: u.name_sort,
         ),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
+from core.text import nfc
 
 
 def export_path(instance, filename: str) -> str:
@@ -20,9 +20,9 @@ def export_path(instance, filename: str) -> str:
 class Export(models.Model):
     """One requested download: its options, its progress, and the file once produced.
 
-    Produced by a durable task (`reporting.tasks.export_produce`); the page that asked for it
+    Produced by a durable task (`reporting.produce_export`); the page that asked for it
     polls its progress. A file is only ever served to the user who asked for it, and is removed
-    `EXPORT_KEEP_DAYS` after it was produced (`reporting.tasks.exports_expire`).
+    `EXPORT_KEEP_DAYS` after it was produced (`reporting.expire_exports`).
     """
 
     class Status(models.TextChoices):
@@ -36,7 +36,7 @@ class Export(models.Model):
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("requested by")
     )
     province = models.ForeignKey(
-        "registry.Province",
+        "organisation.Province",
         models.PROTECT,
         null=True,
         blank=True,
@@ -46,7 +46,7 @@ class Export(models.Model):
     exporter = models.CharField(_("download"), max_length=40)
     options = models.JSONField(_("options"), default=dict)
     language = models.CharField(_("language"), max_length=5, default="vi")
-    scope_label = models.CharField(_("scope"), max_length=400)
+    area_label = models.CharField(_("scope"), max_length=400)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -73,7 +73,7 @@ class Export(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.filename or self.exporter} · {self.scope_label}"
+        return f"{self.filename or self.exporter} · {self.area_label}"
 
     @property
     def is_finished(self) -> bool:
@@ -86,7 +86,10 @@ class Letterhead(models.Model):
     Committee). Without one, the report uses the defaults in `reporting.exports.synthesis`."""
 
     province = models.OneToOneField(
-        "registry.Province", models.CASCADE, related_name="letterhead", verbose_name=_("province")
+        "organisation.Province",
+        models.CASCADE,
+        related_name="letterhead",
+        verbose_name=_("province"),
     )
     parent_authority = models.CharField(
         _("parent authority"), max_length=200, help_text=_("For example: TỈNH ỦY NGHỆ AN")

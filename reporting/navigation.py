@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from brightspots import navigation
+from core import navigation
 
 
 @navigation.register_menu

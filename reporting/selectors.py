@@ -11,11 +11,11 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from registry.models import Committee, Province, Unit
-from registry.scope import scope_for
-from registry.selectors import get_committee_for_user, get_unit_for_user
+from organisation.models import Committee, Province, Unit
+from organisation.scope import scope_for
+from organisation.selectors import get_committee_for_user, get_unit_for_user
+from reporting.areas import Area
 from reporting.models import Export
-from reporting.scope import ReportScope
 
 
 def can_read_summaries(user) -> bool:
@@ -59,9 +59,9 @@ def _root(province, unit_id) -> Unit:
     return unit
 
 
-def get_report_scope_for_user(
+def get_area_for_user(
     user, *, province: int | None = None, committee: int | None = None, unit: int | None = None
-) -> ReportScope:
+) -> Area:
     """The summary the user asked for, if they may read it: 404 for what lies outside their
     scope (another province, another committee, a unit elsewhere), 403 for a role that reads no
     summary at all (a unit official)."""
@@ -77,9 +77,7 @@ def get_report_scope_for_user(
         root = found.level_unit if unit is None else _root(found.province, unit)
         if not root.is_within(found.level_unit):
             raise Http404
-        return ReportScope(
-            province=found.province, root=root, fields=tuple(found.fields), committee=found
-        )
+        return Area(province=found.province, root=root, fields=tuple(found.fields), committee=found)
     if province is None:
         chosen = provinces_for_user(user).first()
     else:
@@ -88,21 +86,21 @@ def get_report_scope_for_user(
             chosen = None
     if chosen is None:
         raise Http404
-    return ReportScope(province=chosen, root=_root(chosen, unit))
+    return Area(province=chosen, root=_root(chosen, unit))
 
 
-def national_scopes_for_user(user) -> list[ReportScope]:
+def national_areas_for_user(user) -> list[Area]:
     """One scope per province the user reads as a whole: the national workbook's scopes."""
     if not can_read_summaries(user):
         raise PermissionDenied
-    scopes = []
+    areas = []
     for province in provinces_for_user(user):
         root = province.root_unit
         if root is not None:
-            scopes.append(ReportScope(province=province, root=root))
-    if not scopes:
+            areas.append(Area(province=province, root=root))
+    if not areas:
         raise PermissionDenied
-    return scopes
+    return areas
 
 
 def get_unit_for_history(user, pk: int) -> Unit:

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from brightspots.jobs import enqueue
-from registry.services import audit_record
+from core.jobs import enqueue
+from organisation.services import audit_record
 from reporting import selectors
 from reporting.exports import ExportRequest, get_exporter
 from reporting.models import Export
@@ -24,22 +24,20 @@ PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 
 
 @transaction.atomic
-def export_request(*, user, exporter, scopes, years, view, language, options) -> Export:
+def export_request(*, user, exporter, areas, years, view, language, options) -> Export:
     """Record a requested download and have it produced in the background (R23).
 
     The caller has checked the user's scope (R30); the task checks it again before producing,
     so a role withdrawn meanwhile produces nothing. Recorded in the audit log (R31).
     """
-    from reporting.tasks import export_produce
-
-    request = ExportRequest(scopes=scopes, years=years, view=view)
+    request = ExportRequest(areas=areas, years=years, view=view)
     export = Export.objects.create(
         requested_by=user,
-        province=scopes[0].province if len(scopes) == 1 else None,
+        province=areas[0].province if len(areas) == 1 else None,
         exporter=exporter.identifier,
         options={**options, "years": years, "view": view},
         language=language,
-        scope_label=request.scope_label[:400],
+        area_label=request.area_label[:400],
     )
     audit_record(
         actor=user,
@@ -48,7 +46,7 @@ def export_request(*, user, exporter, scopes, years, view, language, options) ->
         province=export.province,
         data={"exporter": exporter.identifier, "years": years, "view": view},
     )
-    enqueue(export_produce, key=f"reporting.export:{export.pk}", export_id=export.pk)
+    enqueue("reporting.produce_export", key=f"reporting.export:{export.pk}", export_id=export.pk)
     return export
 
 
@@ -57,17 +55,17 @@ def export_request_rebuilt(export: Export) -> ExportRequest:
     request, and a user who lost the role meanwhile gets nothing (R30)."""
     options, user = export.options, export.requested_by
     if options.get("national"):
-        scopes = selectors.national_scopes_for_user(user)
+        areas = selectors.national_areas_for_user(user)
     else:
-        scopes = [
-            selectors.get_report_scope_for_user(
+        areas = [
+            selectors.get_area_for_user(
                 user,
                 province=options.get("province"),
                 committee=options.get("committee"),
                 unit=options.get("unit"),
             )
         ]
-    return ExportRequest(scopes=scopes, years=options["years"], view=options["view"])
+    return ExportRequest(areas=areas, years=options["years"], view=options["view"])
 
 
 def export_produce(*, export_id: int) -> str:

@@ -14,7 +14,7 @@ Both views group the same bright spots and the same unit-years, so their totals 
 from dataclasses import dataclass
 from datetime import date
 
-from registry.models import Unit
+from organisation.models import Unit
 
 HISTORICAL = "historical"
 CURRENT = "current"

@@ -13,33 +13,33 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.csv import stream_csv
-from brightspots.uploads import serve
+from core.csv import stream_csv
+from core.uploads import serve
 from reporting import dashboard, history, selectors, services
-from reporting import summary as s
 from reporting.exports import ExportRequest, csv_exporters, get_exporter
 from reporting.filters import SpotFilterForm, UnitFilterForm, described
-from reporting.forms import ExportForm, ScopeForm
+from reporting.forms import AreaForm, ExportForm
+from reporting.summary import summarize, summary_years
 
 PAGE_SIZE = 50
 
 
 def _scope_year(request, form):
     """The scope asked for (access checked first), the years it has, the year and the view."""
-    scope = selectors.get_report_scope_for_user(request.user, **form.scope_arguments())
-    years = s.summary_years(scope, timezone.localdate())
+    area = selectors.get_area_for_user(request.user, **form.area_arguments())
+    years = summary_years(area, timezone.localdate())
     year = form.value("year", years[-1])
     if year not in years:
         years = sorted({*years, year})
-    return scope, years, year, form.view_value()
+    return area, years, year, form.view_value()
 
 
 @login_required
 @require_GET
 def summary(request):
-    form = ScopeForm(request.GET)
-    scope, years, year, view = _scope_year(request, form)
-    context = dashboard.dashboard_context(scope, year, years, view)
+    form = AreaForm(request.GET)
+    area, years, year, view = _scope_year(request, form)
+    context = dashboard.dashboard_context(area, year, years, view)
     provinces = list(selectors.provinces_for_user(request.user))
     context.update(
         provinces=provinces,
@@ -51,22 +51,22 @@ def summary(request):
     return render(request, "reporting/summary.html", context)
 
 
-def _list_context(request, form, scope, year, view):
+def _list_context(request, form, area, year, view):
     return {
-        "report_scope": scope,
+        "area": area,
         "year": year,
         "view": view,
         "filters": described(form),
-        "group_unit": _group_unit(scope, form),
-        "back_query": urlencode(dashboard.Links(scope, year, view).base),
+        "group_unit": _group_unit(area, form),
+        "back_query": urlencode(dashboard.Links(area, year, view).base),
     }
 
 
-def _group_unit(scope, form):
+def _group_unit(area, form):
     for name in ("unit", "locality"):
         pk = form.cleaned_data.get(name) if form.is_valid() else None
-        if pk is not None and pk in scope.units:
-            return scope.units[pk]
+        if pk is not None and pk in area.units:
+            return area.units[pk]
     return None
 
 
@@ -74,10 +74,10 @@ def _group_unit(scope, form):
 @require_GET
 def bright_spots(request):
     """The bright spots a figure counts: the same filters as the figure (`reporting.filters`)."""
-    scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
+    area, _years, year, view = _scope_year(request, AreaForm(request.GET))
     form = SpotFilterForm(_group_data(request))
-    page = Paginator(form.filter(scope, year), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = _list_context(request, form, scope, year, view)
+    page = Paginator(form.filter(area, year), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = _list_context(request, form, area, year, view)
     context.update(page=page, query=_query_without_page(request))
     return render(request, "reporting/bright_spots.html", context)
 
@@ -86,12 +86,12 @@ def bright_spots(request):
 @require_GET
 def units(request):
     """The units a figure counts, named, with what each registered (R7)."""
-    scope, _years, year, view = _scope_year(request, ScopeForm(request.GET))
+    area, _years, year, view = _scope_year(request, AreaForm(request.GET))
     form = UnitFilterForm(_group_data(request))
-    year_summary = s.summarize(scope, [year], view, detail=())[year]  # its facts are enough
-    facts = form.filter(scope, year_summary)
+    year_summary = summarize(area, [year], view, detail=())[year]  # its facts are enough
+    facts = form.filter(area, year_summary)
     page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = _list_context(request, form, scope, year, view)
+    context = _list_context(request, form, area, year, view)
     context.update(page=page, query=_query_without_page(request))
     return render(request, "reporting/units.html", context)
 
@@ -123,17 +123,17 @@ def unit_history(request, pk: int):
 @require_GET
 def download_csv(request, identifier: str):
     """A CSV table of the summary, streamed as it is read."""
-    form = ScopeForm(request.GET)
-    scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
+    form = AreaForm(request.GET)
+    areas = [selectors.get_area_for_user(request.user, **form.area_arguments())]
     exporter = get_exporter(identifier)
     if exporter is None or not exporter.streamed:
         raise Http404
-    years = s.summary_years(scopes[0], timezone.localdate())
+    years = summary_years(areas[0], timezone.localdate())
     last = form.value("year", years[-1])
     # Years before the programme's first have nothing to count: a CSV never reaches before it.
     first = max(form.value("first_year", last), years[0])
     export = ExportRequest(
-        scopes=scopes, years=list(range(min(first, last), last + 1)), view=form.view_value()
+        areas=areas, years=list(range(min(first, last), last + 1)), view=form.view_value()
     )
     lines = exporter.lines(export)
     return stream_csv(exporter.filename(export), next(lines), lines)
@@ -149,9 +149,9 @@ def export_create(request):
         return HttpResponseBadRequest()
     data = form.cleaned_data
     if data["national"]:
-        scopes = selectors.national_scopes_for_user(request.user)
+        areas = selectors.national_areas_for_user(request.user)
     else:
-        scopes = [selectors.get_report_scope_for_user(request.user, **form.scope_arguments())]
+        areas = [selectors.get_area_for_user(request.user, **form.area_arguments())]
     exporter = get_exporter(data["exporter"])
     if (
         exporter is None
@@ -162,9 +162,9 @@ def export_create(request):
     last = data.get("year") or timezone.localdate().year
     years = list(range(data.get("first_year") or last, last + 1))
     export = services.export_request(
-        user=request.user, exporter=exporter, scopes=scopes, years=years,
+        user=request.user, exporter=exporter, areas=areas, years=years,
         view=form.view_value(), language=get_language(),
-        options={**form.scope_arguments(), "national": data["national"]},
+        options={**form.area_arguments(), "national": data["national"]},
     )  # fmt: skip
     return redirect("reporting:export-detail", export.pk)
 

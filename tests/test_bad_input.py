@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
 
-from brightspots.tests.upload_samples import PDF, PNG, docx
+from core.tests.upload_samples import PDF, PNG, docx
 from recognition.tests.factories import recognition_history
 from registry import services
 from registry.tests.factories import make_bright_spot
@@ -248,7 +248,7 @@ CASES = {
         lambda s: {"q": "đối", "year": "2026", "unit": str(s.unit_a.pk)}, method="get",
     ),
     "unit-search": Case(
-        "qcdc_staff", lambda s: reverse("registry:unit-search"), lambda s: {"q": "nghia dung"},
+        "qcdc_staff", lambda s: reverse("organisation:unit-search"), lambda s: {"q": "nghia dung"},
         method="get",
     ),
     "unit-year": Case(

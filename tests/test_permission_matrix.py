@@ -48,9 +48,9 @@ an access helper that lets everyone through is caught.
 import pytest
 import time_machine
 
+from organisation.scope import Scope
 from recognition.selectors import dossiers as recognition_dossiers
 from registry import selectors
-from registry.scope import Scope
 from tests.permission_matrix import (
     MOMENT,
     all_prefixes,
@@ -110,7 +110,7 @@ def test_the_matrix_catches_a_view_that_lost_its_check(world, monkeypatch):
 def test_the_matrix_catches_a_scope_that_reads_too_much(world, monkeypatch):
     """The scope deciding "may read this unit" too widely shows in the units' and lists' rows."""
     monkeypatch.setattr(Scope, "can_read_unit", lambda self, unit: True)
-    mismatches = check([row for row in ROWS if row.name == "registry:unit-detail"], world)
+    mismatches = check([row for row in ROWS if row.name == "organisation:unit-detail"], world)
     assert any("as official_b: expected 404, got 200" in line for line in mismatches)
 
 
@@ -125,9 +125,9 @@ def test_the_matrix_catches_a_dossier_check_that_reads_too_much(world, monkeypat
 
 
 def test_a_row_left_out_is_reported():
-    rows = [row for row in ROWS if row.name != "registry:unit-search"]
+    rows = [row for row in ROWS if row.name != "organisation:unit-search"]
     missing = uncovered(url_patterns(), rows, all_prefixes())
-    assert [str(pattern) for pattern in missing] == ["units/search/ (registry:unit-search)"]
+    assert [str(pattern) for pattern in missing] == ["units/search/ (organisation:unit-search)"]
 
 
 @pytest.mark.urls("brightspots.tests.urls_for_tests")

@@ -107,19 +107,19 @@ def test_no_code_parks_a_message_in_the_broker():
         if "tests" not in path.parts and "migrations" not in path.parts
         for hit in delaying_calls(path)
     ]
-    assert not found, f"use brightspots.jobs.enqueue(delay=...) instead: {found}"
+    assert not found, f"use core.jobs.enqueue(delay=...) instead: {found}"
 
 
 def test_the_schedule_holds_each_task_once(production_celery):
     tasks = [entry["task"] for entry in production_celery["schedule"].values()]
-    assert "brightspots.tasks.sweep_pending_jobs" in tasks
+    assert "core.sweep_pending_jobs" in tasks
     assert len(tasks) == len(set(tasks)), tasks
 
 
 def test_beat_holds_a_lock_that_it_renews_in_time(production_celery):
-    from brightspots.beat import LOCK_SECONDS
+    from core.beat import LOCK_SECONDS
 
-    assert production_celery["scheduler"] == "brightspots.beat:SingleBeatScheduler"
+    assert production_celery["scheduler"] == "core.beat:SingleBeatScheduler"
     assert production_celery["beat_max_loop_interval"] * 2 < LOCK_SECONDS
 
 

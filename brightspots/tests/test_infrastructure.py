@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection, transaction
 
-from brightspots.models import Job
 from conftest import wait_for
-from registry import services
-from registry.tests.factories import UserFactory
+from core.models import Job
+from organisation import services
+from organisation.tests.factories import UserFactory
 
 
 def test_database_vendor_matches_database_url(db):

@@ -13,9 +13,9 @@ from django.shortcuts import redirect
 from django.template import engines
 from django.urls import path
 
-from brightspots.drafts import draft_saved
 from brightspots.urls import handler400, handler500
 from brightspots.urls import urlpatterns as project_urlpatterns
+from core.drafts import draft_saved
 
 DRAFT_KEY = "test-plan"
 # What the "server" holds for the form; tests reset it.

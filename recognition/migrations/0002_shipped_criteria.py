@@ -4,7 +4,11 @@ from django.db import migrations
 def install(apps, schema_editor):
     from recognition import criteria_data
 
-    criteria_data.install(apps.get_model("recognition", "CriteriaSet"), apps.get_model("recognition", "Criterion"))
+    criteria_data.install(
+        apps.get_model("recognition", "CriteriaSet"),
+        apps.get_model("recognition", "Criterion"),
+        using=schema_editor.connection.alias,
+    )
 
 
 class Migration(migrations.Migration):

@@ -15,7 +15,6 @@ from recognition.models.settings import (
     RecognitionPeriod,
     RecognitionSettings,
     SerialCounter,
-    default_recognition_window,
 )
 
 __all__ = [
@@ -40,5 +39,4 @@ __all__ = [
     "UnitCommendation",
     "Verdict",
     "cycle_of",
-    "default_recognition_window",
 ]

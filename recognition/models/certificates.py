@@ -26,7 +26,7 @@ class Certificate(models.Model):
         related_name="certificate",
         verbose_name=_("recognition"),
     )
-    province = models.ForeignKey("registry.Province", models.PROTECT, related_name="+")
+    province = models.ForeignKey("organisation.Province", models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("year recognized"))
     number = models.PositiveIntegerField(_("running number"))
     serial = models.CharField(_("serial number"), max_length=40, unique=True)

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
+from core.text import nfc
 
 FIRST_CYCLE_START = 2021
 CYCLE_YEARS = 5
@@ -26,9 +26,11 @@ class CommendationProposal(models.Model):
         DRAFT = "draft", _("Being prepared")
         SENT = "sent", _("Sent to the Council")
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     committee = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         related_name="commendation_proposals",
         verbose_name=_("committee"),
@@ -121,9 +123,11 @@ class CommendationEntry(models.Model):
 class UnitCommendation(models.Model):
     """A unit commends one of its effective bright spots for the year (R22), and records it."""
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     unit = models.ForeignKey(
-        "registry.Unit", models.PROTECT, related_name="commendations", verbose_name=_("unit")
+        "organisation.Unit", models.PROTECT, related_name="commendations", verbose_name=_("unit")
     )
     bright_spot = models.ForeignKey(
         "registry.BrightSpot",

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import Field
+from organisation.models import Field
 
 
 class CriteriaSet(models.Model):
@@ -16,7 +16,7 @@ class CriteriaSet(models.Model):
     """
 
     province = models.ForeignKey(
-        "registry.Province",
+        "organisation.Province",
         models.PROTECT,
         null=True,
         blank=True,
@@ -82,6 +82,15 @@ class Criterion(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     text_vi = models.TextField(_("text in Vietnamese"))
     text_en = models.TextField(_("text in English"))
+    # The criteria each bright spot aims to meet (R5). Declared here, on the criteria's side, so
+    # that registration knows nothing of criteria; the table is the one it always was.
+    bright_spots = models.ManyToManyField(
+        "registry.BrightSpot",
+        blank=True,
+        related_name="criteria",
+        db_table="registry_brightspot_criteria",
+        verbose_name=_("bright spots targeting it"),
+    )
 
     class Meta:
         verbose_name = _("criterion")

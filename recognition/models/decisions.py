@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brightspots import documents
-from brightspots.text import nfc
+from core import documents
+from core.text import nfc
 
 
 class Decision(models.Model):
@@ -23,9 +23,11 @@ class Decision(models.Model):
         IN_FORCE = "in_force", _("In force")
         ANNULLED = "annulled", _("Annulled")
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     committee = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         related_name="decisions",
         verbose_name=_("proposed by"),

@@ -5,9 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
-from brightspots.uploads import upload_path
-from registry.models import Field, Timeliness
+from core.text import nfc
+from core.uploads import upload_path
+from organisation.models import Field
+from registry.models import Timeliness
 
 
 class Dossier(models.Model):
@@ -25,9 +26,11 @@ class Dossier(models.Model):
 
     EDITABLE = (Status.DRAFT, Status.SUPPLEMENT)
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     unit = models.ForeignKey(
-        "registry.Unit", models.PROTECT, related_name="dossiers", verbose_name=_("unit")
+        "organisation.Unit", models.PROTECT, related_name="dossiers", verbose_name=_("unit")
     )
     bright_spot = models.OneToOneField(
         "registry.BrightSpot",
@@ -39,7 +42,10 @@ class Dossier(models.Model):
     field = models.CharField(_("field"), max_length=4, choices=Field.choices)
     # The steering committee that reviews it: the bright spot's recipient when it was submitted.
     committee = models.ForeignKey(
-        "registry.Committee", models.PROTECT, related_name="dossiers", verbose_name=_("committee")
+        "organisation.Committee",
+        models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("committee"),
     )
     criteria_set = models.ForeignKey(
         "recognition.CriteriaSet",

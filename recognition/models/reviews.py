@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
+from core.text import nfc
 
 
 class Review(models.Model):

@@ -3,15 +3,13 @@ and certificates (R19, R20), and how certificate serials are numbered. Data, not
 administrators edit them in the Django admin."""
 
 import string
-from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
-from registry.models import Extension, Window
+from core.text import nfc
 
 DEFAULT_SERIAL_FORMAT = "{province}-{year}-{number:06d}"
 SERIAL_FIELDS = {"province", "year", "number"}
@@ -19,15 +17,12 @@ SERIAL_FIELDS = {"province", "year", "number"}
 SERIAL_CHARACTERS = set(string.ascii_letters + string.digits + "-./_")
 
 
-def default_recognition_window(year: int) -> tuple[date, date]:
-    """15 October (the traditional day of mass mobilization work) to 30 November (R16)."""
-    return date(year, 10, 15), date(year, 11, 30)
-
-
 class RecognitionPeriod(models.Model):
     """One province's recognition window for a year, when an administrator moved it (R16)."""
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     opens = models.DateField(_("dossiers accepted from"))
     closes = models.DateField(_("dossiers accepted until (inclusive)"))
@@ -51,11 +46,6 @@ class RecognitionPeriod(models.Model):
     def clean(self):
         if self.opens and self.closes and self.closes < self.opens:
             raise ValidationError({"closes": _("The window cannot close before it opens.")})
-
-    def window(self) -> Window:
-        return Window(
-            self.province_id, self.year, Extension.Kind.RECOGNITION, self.opens, self.closes
-        )
 
 
 def validate_serial_format(value: str) -> None:
@@ -85,7 +75,7 @@ class RecognitionSettings(models.Model):
     """A province's own choices for certificates."""
 
     province = models.OneToOneField(
-        "registry.Province",
+        "organisation.Province",
         models.PROTECT,
         related_name="recognition_settings",
         verbose_name=_("province"),
@@ -117,10 +107,10 @@ class IssuingAuthority(models.Model):
     for a level (R19). Its words are printed as they are written here."""
 
     province = models.ForeignKey(
-        "registry.Province", models.PROTECT, related_name="+", verbose_name=_("province")
+        "organisation.Province", models.PROTECT, related_name="+", verbose_name=_("province")
     )
     level_unit = models.ForeignKey(
-        "registry.Unit",
+        "organisation.Unit",
         models.PROTECT,
         related_name="+",
         verbose_name=_("level"),
@@ -172,7 +162,7 @@ class IssuingAuthority(models.Model):
 class SerialCounter(models.Model):
     """The last certificate number given in a province and year; locked while numbers are given."""
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, related_name="+")
+    province = models.ForeignKey("organisation.Province", models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 

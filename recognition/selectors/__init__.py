@@ -47,19 +47,9 @@ from recognition.selectors.library import (
     public_record,
     public_records,
     public_replications,
+    replicable_bright_spots,
     with_spread,
 )
-
-
-def replicable_bright_spots(province):
-    """Bright spots a new one may replicate (R24): those recognized, newest first."""
-    from recognition.models import Dossier
-    from registry.models import BrightSpot
-
-    return BrightSpot.objects.filter(
-        province=province, dossier__status=Dossier.Status.RECOGNIZED
-    ).order_by("-year", "name_sort")
-
 
 __all__ = [
     "PUBLIC_FIELDS",

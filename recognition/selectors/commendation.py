@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from recognition.models import CommendationProposal, UnitCommendation
-from recognition.services.commendation import eligible_recognitions
-from registry.scope import scope_for
+from organisation.scope import scope_for
+from recognition.models import CommendationProposal, Recognition, UnitCommendation
+from registry.models import BrightSpot
 
 
 def get_proposal_for_user(user, pk: int, *, write: bool = False) -> CommendationProposal:
@@ -57,8 +57,16 @@ def unit_commendations(unit):
 
 def commendable_bright_spots(unit):
     """The unit's accepted bright spots, which it may commend (R22)."""
-    from registry.models import BrightSpot
-
     return BrightSpot.objects.filter(unit=unit, status=BrightSpot.Status.ACCEPTED).order_by(
         "-year", "name_sort"
+    )
+
+
+def eligible_recognitions(proposal):
+    """Bright spots the committee recognized during the period, by Decisions still in force."""
+    return Recognition.objects.filter(
+        decision__committee=proposal.committee,
+        decision__status="in_force",
+        dossier__year__gte=proposal.period_start,
+        dossier__year__lte=proposal.period_end,
     )

@@ -2,8 +2,8 @@
 
 from django.db.models import F, Prefetch, Q
 
+from organisation.models import Field
 from recognition.models import CriteriaSet, Criterion
-from registry.models import Field
 
 
 def criteria_set_for(province, field: str, year: int) -> CriteriaSet | None:

@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.http import Http404
 
+from organisation.scope import scope_for
 from recognition.models import Certificate, Decision, Dossier, IssuingAuthority, Recognition
 from recognition.selectors.dossiers import _on_unit_side
-from registry.scope import scope_for
 
 
 def _decision_units(decision: Decision):
@@ -144,7 +144,7 @@ def certificate_progress(decision: Decision) -> dict:
         "finished": finished,
         "requested": batch is not None,
         "has_zip": bool(finished and batch.zip_file),
-        # The last attempt failed; the job is retried automatically (brightspots.jobs).
+        # The last attempt failed; the job is retried automatically (core.jobs).
         "retrying": bool(batch and batch.last_error and not finished),
     }
 

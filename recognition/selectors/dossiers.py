@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
+from organisation.models import AuditEntry, RoleAssignment, User
+from organisation.scope import scope_for
 from recognition.checklist import dossier_checklist
+from recognition.deadlines import recognition_period_for, window_of
 from recognition.models import Assessment, Dossier, Recognition, Review, Score
-from recognition.periods import recognition_period_for
-from registry.models import AuditEntry, BrightSpot, Extension
-from registry.scope import scope_for
+from registry.models import BrightSpot, Extension
+from registry.selectors import get_bright_spot_for_user
 
 Status = Dossier.Status
 
@@ -84,8 +86,6 @@ def get_review_for_user(user, pk: int) -> Review:
 
 def get_bright_spot_for_dossier(user, pk: int) -> BrightSpot:
     """The bright spot whose dossier a unit official starts (R17): the unit's own."""
-    from registry.selectors import get_bright_spot_for_user
-
     return get_bright_spot_for_user(user, pk, write=True)
 
 
@@ -163,7 +163,7 @@ def unit_recognition(unit, year: int, *, with_drafts: bool = True) -> UnitRecogn
     Without `with_drafts` (a reader who does not act for the unit) a dossier still in draft is
     the unit's own work: its bright spot shows as not started, as in the registry (R30)."""
     period = recognition_period_for(unit.province, year)
-    window = period.window()
+    window = window_of(period)
     admission = window.admit(unit)
     bright_spots = list(
         BrightSpot.objects.filter(unit=unit, year=year, status=BrightSpot.Status.ACCEPTED)
@@ -215,9 +215,16 @@ def committee_dossiers(committee):
     )
 
 
-def reviewer_choices(committee):
-    from recognition.services.reviews import committee_staff
+def committee_staff(committee):
+    """The people who may review for a committee: its staff."""
+    return User.objects.filter(
+        role_assignments__role=RoleAssignment.Role.COMMITTEE_STAFF,
+        role_assignments__committee=committee,
+        is_active=True,
+    ).distinct()
 
+
+def reviewer_choices(committee):
     return committee_staff(committee).order_by("full_name", "username")
 
 

@@ -7,9 +7,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 
-from brightspots.text import fold
+from core.text import fold
+from organisation.models import Province
 from recognition.models import Dossier
-from registry.models import BrightSpot, Province
+from registry.models import BrightSpot
 from registry.selectors import NOT_DRAFT_LIVE
 
 LIVE_REPLICATION = NOT_DRAFT_LIVE
@@ -173,3 +174,10 @@ def public_record(bright_spot: BrightSpot) -> dict:
         "spread_units": bright_spot.spread_units,
         "url": settings.SITE_URL + reverse("recognition:library-detail", args=[bright_spot.pk]),
     }
+
+
+def replicable_bright_spots(province):
+    """Bright spots a new one may replicate (R24): those recognized, newest first."""
+    return BrightSpot.objects.filter(
+        province=province, dossier__status=Dossier.Status.RECOGNIZED
+    ).order_by("-year", "name_sort")

@@ -1,6 +1,7 @@
 """Issuing certificates (R20): one per recognition with a unique serial, rendered in bulk for a
 Decision by a background job that may run any number of times and still issues each once."""
 
+import enum
 import logging
 import tempfile
 import time
@@ -14,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots import jobs
+from core import jobs
 from recognition.certificate import FIELD_WORDS, CertificateData, render_certificate
 from recognition.models import (
     Certificate,
@@ -31,6 +32,14 @@ logger = logging.getLogger(__name__)
 # A job renders for at most this long, then hands the rest to a fresh job: it stays well inside
 # the task's time limit, and the progress page keeps moving on a Decision of any size.
 RUN_BUDGET_SECONDS = 90
+
+
+class RunResult(enum.StrEnum):
+    """Where one run of the certificates' job left the Decision."""
+
+    SUPERSEDED = "superseded"  # a newer request took over, or the Decision was annulled meanwhile
+    CONTINUED = "continued"  # the time budget ran out: a new job takes the rest
+    FINISHED = "finished"  # every certificate rendered and the zip stored
 
 
 def _refuse_annulled(decision: Decision) -> None:
@@ -55,10 +64,8 @@ def certificates_issue(*, decision: Decision, by) -> CertificateBatch:
         batch.requested_by, batch.requested_at = by, timezone.now()
         batch.finished_at, batch.last_error = None, ""
         batch.save()
-    from recognition.tasks import issue_certificates
-
     jobs.enqueue(
-        issue_certificates,
+        "recognition.issue_certificates",
         key=f"certificates:{decision.pk}:{batch.round}:1",
         decision_id=decision.pk,
         round=batch.round,
@@ -184,25 +191,27 @@ def _build_zip(batch: CertificateBatch, certificates) -> None:
         default_storage.delete(old)
 
 
-def certificates_run(*, decision_id: int, round: int, part: int, budget: float | None = None):
+def certificates_run(
+    *, decision_id: int, round: int, part: int, budget: float | None = None
+) -> RunResult:
     """The background job of `certificates_issue`: allocate serials, render what is not yet
     rendered, then store the zip of the Decision's certificates. After `budget` seconds it hands
     the rest to a new job and returns. Every step can be repeated without issuing twice."""
     decision = Decision.objects.select_related("province").get(pk=decision_id)
     batch = CertificateBatch.objects.get(decision=decision)
     if batch.round != round or decision.is_annulled:
-        return "superseded"  # a newer request took over, or the Decision was annulled meanwhile
+        return RunResult.SUPERSEDED
     try:
         return _issue(decision, batch, round=round, part=part, budget=budget)
     except Exception as error:
-        # Shown on the progress page while the job waits for its retry (brightspots.jobs).
+        # Shown on the progress page while the job waits for its retry (core.jobs).
         CertificateBatch.objects.filter(pk=batch.pk).update(
             last_error=f"{type(error).__name__}: {error}"[:500]
         )
         raise
 
 
-def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> str:
+def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> RunResult:
     certificates_allocate(decision)
     started = time.monotonic()
     budget = RUN_BUDGET_SECONDS if budget is None else budget
@@ -211,16 +220,14 @@ def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> s
     ).order_by("number")
     for certificate in pending:
         if time.monotonic() - started > budget:
-            from recognition.tasks import issue_certificates
-
             jobs.enqueue(
-                issue_certificates,
+                "recognition.issue_certificates",
                 key=f"certificates:{decision.pk}:{round}:{part + 1}",
                 decision_id=decision.pk,
                 round=round,
                 part=part + 1,
             )
-            return "continued"
+            return RunResult.CONTINUED
         certificate_render(certificate)
     certificates = list(
         _with_relations(Certificate.objects.filter(recognition__decision=decision)).order_by(
@@ -230,4 +237,4 @@ def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> s
     for certificate in certificates:
         certificate_file(certificate)  # a file lost since its render is rendered again
     _build_zip(batch, certificates)
-    return "finished"
+    return RunResult.FINISHED

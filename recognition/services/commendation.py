@@ -6,15 +6,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.text import nfc
+from core.text import nfc
 from recognition.models import (
     CommendationEntry,
     CommendationProposal,
     Outcome,
-    Recognition,
     UnitCommendation,
     cycle_of,
 )
+from recognition.selectors.commendation import eligible_recognitions
 from recognition.services.common import audit_record
 from registry.models import BrightSpot
 
@@ -42,16 +42,6 @@ def commendation_proposal_create(*, committee, period_start: int, council: str, 
         ) from None
     audit_record(actor=by, action="commendation.created", target=proposal)
     return proposal
-
-
-def eligible_recognitions(proposal):
-    """Bright spots the committee recognized during the period, by Decisions still in force."""
-    return Recognition.objects.filter(
-        decision__committee=proposal.committee,
-        decision__status="in_force",
-        dossier__year__gte=proposal.period_start,
-        dossier__year__lte=proposal.period_end,
-    )
 
 
 @transaction.atomic

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from registry.services import audit_record
+from organisation.services import audit_record
+from recognition.models import Dossier
 
 __all__ = ["ChangedMeanwhile", "audit_record", "bump"]
 
@@ -23,8 +24,6 @@ class ChangedMeanwhile(ValidationError):
 
 def bump(dossier, *, expected_version: int | None = None, **changes) -> None:
     """Apply a change to a dossier only if nobody changed it since `expected_version` (R31)."""
-    from recognition.models import Dossier
-
     expected = dossier.version if expected_version is None else expected_version
     updated = Dossier.objects.filter(pk=dossier.pk, version=expected).update(
         version=F("version") + 1, **changes

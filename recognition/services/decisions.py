@@ -6,8 +6,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots import documents
-from brightspots.text import nfc
+from core import documents
+from core.text import nfc
 from recognition.models import Decision, Dossier, Recognition
 from recognition.services.common import ChangedMeanwhile, audit_record
 

@@ -6,15 +6,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.text import nfc
-from brightspots.uploads import clean_display_name
+from core.text import nfc
+from core.uploads import clean_display_name
 from recognition.checklist import dossier_checklist
+from recognition.deadlines import recognition_period_for, window_of
 from recognition.models import AchievementLevel, Assessment, Dossier
-from recognition.periods import recognition_period_for
 from recognition.selectors.criteria import criteria_set_for
 from recognition.services.common import audit_record, bump
+from registry.deadlines import end_of_day
 from registry.models import BrightSpot
-from registry.models.periods import end_of_day
 
 Status = Dossier.Status
 
@@ -178,7 +178,7 @@ def dossier_submit(*, dossier: Dossier, version: int, by) -> Dossier:
     before = dossier.status
     if before == Status.DRAFT:
         period = recognition_period_for(dossier.province, dossier.year)
-        admission = period.window().admit(dossier.unit, now)
+        admission = window_of(period).admit(dossier.unit, now)
         if not admission.allowed:
             raise ValidationError(
                 _("Dossiers for %(year)s are accepted from %(opens)s to %(closes)s.")

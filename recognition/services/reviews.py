@@ -6,23 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.text import nfc
+from core.text import nfc
 from recognition.models import Dossier, Review, Score, Verdict
+from recognition.selectors.dossiers import committee_staff
 from recognition.services.common import audit_record, bump
-from registry.models import RoleAssignment
 
 Status = Dossier.Status
-
-
-def committee_staff(committee):
-    """The people who may review for a committee: its staff."""
-    from registry.models import User
-
-    return User.objects.filter(
-        role_assignments__role=RoleAssignment.Role.COMMITTEE_STAFF,
-        role_assignments__committee=committee,
-        is_active=True,
-    ).distinct()
 
 
 @transaction.atomic

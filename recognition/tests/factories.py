@@ -7,7 +7,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from brightspots.text import fold, sort_key
+from core.text import fold, sort_key
 from recognition import services
 from recognition.models import (
     Assessment,

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from brightspots.tests.pdf_helpers import pdf_text
+from core.tests.pdf_helpers import pdf_text
 from recognition import services
 from recognition.models import Certificate
 

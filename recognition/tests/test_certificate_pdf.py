@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from brightspots.tests.pdf_helpers import embedded_fonts, needs, page_png, pages, pdf_text
+from core.tests.pdf_helpers import embedded_fonts, needs, page_png, pages, pdf_text
 from recognition.certificate import (
     render_certificate,
     sample_certificate_data,

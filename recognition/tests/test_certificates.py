@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from brightspots.models import Job
-from brightspots.tests.pdf_helpers import needs, page_png, pages, pdf_text
+from core.models import Job
+from core.tests.pdf_helpers import needs, page_png, pages, pdf_text
 from recognition import services
 from recognition.models import Certificate, RecognitionSettings
 from recognition.models.settings import validate_serial_format

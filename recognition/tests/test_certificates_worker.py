@@ -10,9 +10,9 @@ import zipfile
 import pytest
 from django.utils import timezone
 
-from brightspots import jobs
-from brightspots.models import Job
 from conftest import wait_for
+from core import jobs
+from core.models import Job
 from recognition import services
 from recognition.models import Certificate, CertificateBatch
 from recognition.tests.factories import authority_for, bulk_proposed, decision_for
@@ -44,7 +44,7 @@ def test_a_killed_worker_and_its_successor_issue_exactly_fifty(
     assert job.done_at is None and job.attempts == 1
 
     # Nothing runs the job while the dead worker's lease holds; beat's sweep sends it again once
-    # the lease ends (brightspots.jobs). Here the lease is ended by hand instead of waiting.
+    # the lease ends (core.jobs). Here the lease is ended by hand instead of waiting.
     assert jobs.sweep() == 0
     Job.objects.filter(pk=job.pk).update(run_after=timezone.now())
     celery_worker_process(MEDIA_ROOT=str(media))

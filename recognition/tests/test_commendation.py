@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from brightspots.tests.pdf_helpers import pdf_text
+from core.tests.pdf_helpers import pdf_text
 from recognition import services
 from recognition.models import CommendationProposal, Recognition, UnitCommendation, cycle_of
 from recognition.tests.factories import (

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from brightspots.tests.pdf_helpers import pdf_text
+from core.tests.pdf_helpers import pdf_text
 from recognition import services
 from recognition.tests.factories import decision_for
 

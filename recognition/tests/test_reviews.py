@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from organisation.models import RoleAssignment
+from organisation.tests.factories import UserFactory, assign
 from recognition import services
 from recognition.models import Review
 from recognition.tests.factories import at, cast_pair, fill, scored, submitted_dossier
-from registry.models import RoleAssignment
-from registry.tests.factories import UserFactory, assign
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.uploads import document
+from core.uploads import document
+from organisation.scope import scope_for
+from organisation.selectors import get_committee_for_user, get_unit_for_user
 from recognition import documents, selectors, services
 from recognition.forms import (
     OutcomeForm,
@@ -19,8 +21,6 @@ from recognition.forms import (
     attach_errors,
 )
 from recognition.models import cycle_of
-from registry.scope import scope_for
-from registry.selectors import get_committee_for_user, get_unit_for_user
 
 
 def _cycles() -> list[tuple[int, int]]:

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.uploads import document
+from core.uploads import document
+from core.years import year_param
+from organisation.scope import scope_for
+from organisation.selectors import get_committee_for_user
 from recognition import documents, selectors, services
 from recognition.forms import AnnulForm, DecisionForm, attach_errors
-from registry.scope import scope_for
-from registry.selectors import get_committee_for_user
-from registry.views.params import year_param
 
 
 @login_required

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.drafts import draft_saved
-from brightspots.uploads import serve
+from core.drafts import draft_saved
+from core.uploads import serve
+from core.years import year_param
+from organisation.scope import scope_for
+from organisation.selectors import get_unit_for_user
 from recognition import selectors, services
 from recognition.forms import DispatchForm, EvaluationForm, ReportForm, attach_errors
 from registry.forms import VersionForm
-from registry.scope import scope_for
-from registry.selectors import get_unit_for_user
-from registry.views.params import year_param
 
 PARTS = {
     "report": (ReportForm, services.dossier_save_report, gettext_lazy("Report of achievements")),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from brightspots.csv import stream_csv
+from core.csv import stream_csv
 from recognition import selectors
 from recognition.filters import LibraryForm
 from recognition.forms import VerifyForm

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from brightspots.drafts import draft_saved
+from core.drafts import draft_saved
+from core.years import current_year
+from organisation.scope import scope_for
+from organisation.selectors import get_committee_for_user
 from recognition import selectors, services
 from recognition.filters import DossierFilter
 from recognition.forms import AssignForm, ProposalForm, ScoreForm, SupplementForm, attach_errors
-from registry.periods import current_year
-from registry.scope import scope_for
-from registry.selectors import get_committee_for_user
 
 PAGE_SIZE = 25
 

@@ -5,19 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import fold, nfc, sort_key
-from brightspots.uploads import upload_path
-from registry.models.org import Field
+from core.text import fold, nfc, sort_key
+from core.uploads import upload_path
+from organisation.models import Field, Level
 from registry.models.periods import Timeliness
-
-
-class Level(models.TextChoices):
-    """The level at which a bright spot is built and recognized (R5)."""
-
-    COMMUNE = "commune", _("Commune level")
-    DISTRICT = "district", _("District level")
-    PROVINCE = "province", _("Province level")
-    AGENCY = "agency", _("Agency level")
 
 
 class Registration(models.Model):
@@ -27,9 +18,11 @@ class Registration(models.Model):
         DRAFT = "draft", _("Not submitted")
         SUBMITTED = "submitted", _("Submitted")
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     unit = models.ForeignKey(
-        "registry.Unit", models.PROTECT, related_name="registrations", verbose_name=_("unit")
+        "organisation.Unit", models.PROTECT, related_name="registrations", verbose_name=_("unit")
     )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
@@ -70,9 +63,11 @@ class BrightSpot(models.Model):
     EDITABLE = (Status.DRAFT, Status.RETURNED)
     LIVE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     unit = models.ForeignKey(
-        "registry.Unit", models.PROTECT, related_name="bright_spots", verbose_name=_("unit")
+        "organisation.Unit", models.PROTECT, related_name="bright_spots", verbose_name=_("unit")
     )
     registration = models.ForeignKey(
         Registration,
@@ -97,12 +92,6 @@ class BrightSpot(models.Model):
         _("plan document"), upload_to=upload_path, max_length=200, blank=True
     )
     plan_file_name = models.CharField(max_length=200, blank=True)
-    criteria = models.ManyToManyField(
-        "recognition.Criterion",
-        blank=True,
-        related_name="bright_spots",
-        verbose_name=_("targeted criteria"),
-    )
     continues = models.ForeignKey(
         "self",
         models.PROTECT,
@@ -126,7 +115,7 @@ class BrightSpot(models.Model):
     )
     # Routing fixed at submission (R8): later changes of the routing rules do not rewrite history.
     recipient = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         null=True,
         blank=True,
@@ -134,7 +123,7 @@ class BrightSpot(models.Model):
         verbose_name=_("steering committee"),
     )
     via = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         null=True,
         blank=True,
@@ -142,7 +131,7 @@ class BrightSpot(models.Model):
         verbose_name=_("through"),
     )
     copy_to = models.ForeignKey(
-        "registry.Committee",
+        "organisation.Committee",
         models.PROTECT,
         null=True,
         blank=True,

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brightspots.text import nfc
-from brightspots.uploads import upload_path
+from core.text import nfc
+from core.uploads import upload_path
 from registry.models.bright_spots import BrightSpot
 from registry.models.periods import Timeliness
 
@@ -90,9 +90,11 @@ class AnnualReport(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
 
-    province = models.ForeignKey("registry.Province", models.PROTECT, verbose_name=_("province"))
+    province = models.ForeignKey(
+        "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
     unit = models.ForeignKey(
-        "registry.Unit", models.PROTECT, related_name="annual_reports", verbose_name=_("unit")
+        "organisation.Unit", models.PROTECT, related_name="annual_reports", verbose_name=_("unit")
     )
     year = models.PositiveSmallIntegerField(_("year"))
     summary = models.TextField(_("overall results"), blank=True)

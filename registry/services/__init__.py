@@ -1,7 +1,6 @@
 """Every change of state in the registry goes through a function here, in one transaction,
 recorded in the audit log (R31). Views call these; nothing else writes."""
 
-from registry.services.audit import audit_record
 from registry.services.bright_spots import (
     ChangedMeanwhile,
     bright_spot_create,
@@ -12,7 +11,6 @@ from registry.services.bright_spots import (
     bright_spot_withdraw,
     extension_grant,
 )
-from registry.services.people import role_assign, user_set_language, user_welcome
 from registry.services.progress import (
     annual_report_save,
     annual_report_save_and_submit,
@@ -28,7 +26,6 @@ __all__ = [
     "annual_report_save",
     "annual_report_save_and_submit",
     "annual_report_submit",
-    "audit_record",
     "bright_spot_create",
     "bright_spot_delete_draft",
     "bright_spot_resubmit",
@@ -39,7 +36,4 @@ __all__ = [
     "milestone_update",
     "progress_add",
     "registration_submit",
-    "role_assign",
-    "user_set_language",
-    "user_welcome",
 ]

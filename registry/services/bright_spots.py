@@ -6,18 +6,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.uploads import clean_display_name
-from registry.models import (
-    AuditEntry,
-    BrightSpot,
-    Extension,
-    Milestone,
-    Registration,
-    StaffInCharge,
-)
-from registry.organisation import level_units
-from registry.periods import period_for
-from registry.services.audit import audit_record
+from core.uploads import clean_display_name
+from organisation.models import AuditEntry
+from organisation.routing import level_units
+from organisation.services.audit import audit_record
+from registry import bright_spot_parts
+from registry.deadlines import period_for, registration_window
+from registry.models import BrightSpot, Extension, Milestone, Registration, StaffInCharge
 
 Status = BrightSpot.Status
 # What a unit may set on its bright spot; status, routing and review belong to the services.
@@ -79,8 +74,8 @@ def _check_level(*, unit, year, level) -> None:
         raise ValidationError({"level": _("This unit cannot build a bright spot at this level.")})
 
 
-def _save_children(bright_spot, *, criteria, staff, milestones) -> None:
-    bright_spot.criteria.set(criteria)
+def _save_children(bright_spot, *, parts, staff, milestones) -> None:
+    bright_spot_parts.save_all(bright_spot=bright_spot, values=parts)
     bright_spot.staff.all().delete()
     StaffInCharge.objects.bulk_create(
         [StaffInCharge(bright_spot=bright_spot, **person) for person in staff]
@@ -98,11 +93,11 @@ def _save_children(bright_spot, *, criteria, staff, milestones) -> None:
 
 @transaction.atomic
 def bright_spot_create(
-    *, unit, year, values: dict, criteria, staff, milestones, plan_file=None, by
+    *, unit, year, values: dict, staff, milestones, parts=None, plan_file=None, by
 ) -> BrightSpot:
     """A new draft bright spot of the unit for the year (R5), while registration is possible (R9)."""
     period = period_for(unit.province, year)
-    if not period.registration().admit(unit).allowed:
+    if not registration_window(period).admit(unit).allowed:
         raise ValidationError(
             _("Registration for %(year)s closed on %(day)s.")
             % {"year": year, "day": period.deadline.strftime("%d/%m/%Y")}
@@ -133,7 +128,7 @@ def bright_spot_create(
             clean_display_name(plan_file.name),
         )
     bright_spot.save()
-    _save_children(bright_spot, criteria=criteria, staff=staff, milestones=milestones)
+    _save_children(bright_spot, parts=parts, staff=staff, milestones=milestones)
     audit_record(
         actor=by,
         action="bright_spot.created",
@@ -146,7 +141,7 @@ def bright_spot_create(
 
 @transaction.atomic
 def bright_spot_update(
-    *, bright_spot, values: dict, criteria, staff, milestones, plan_file=None, version: int, by
+    *, bright_spot, values: dict, staff, milestones, parts=None, plan_file=None, version: int, by
 ) -> BrightSpot:
     """Edit a bright spot while it is a draft or returned for revision (R10)."""
     if not bright_spot.is_editable:
@@ -171,7 +166,7 @@ def bright_spot_update(
             clean_display_name(plan_file.name),
         )
     bright_spot.save()
-    _save_children(bright_spot, criteria=criteria, staff=staff, milestones=milestones)
+    _save_children(bright_spot, parts=parts, staff=staff, milestones=milestones)
     audit_record(actor=by, action="bright_spot.edited", target=bright_spot, bright_spot=bright_spot)
     return bright_spot
 
@@ -189,7 +184,7 @@ def bright_spot_delete_draft(*, bright_spot, by) -> None:
         data={"name": bright_spot.name},
     )
     # The draft's history stays in the log, found by its target; only the link to the row goes.
-    AuditEntry.objects.filter(bright_spot=bright_spot).update(bright_spot=None)
+    AuditEntry.objects.filter(bright_spot_id=bright_spot.pk).update(bright_spot_id=None)
     bright_spot.delete()
 
 

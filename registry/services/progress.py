@@ -6,11 +6,11 @@ from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.uploads import clean_display_name
+from core.uploads import clean_display_name
+from organisation.services.audit import audit_record
+from registry.deadlines import annual_report_window, period_for
 from registry.models import AnnualReport, AnnualReportItem, BrightSpot, Milestone, ProgressEntry
-from registry.periods import period_for
 from registry.selectors import NOT_DRAFT_LIVE
-from registry.services.audit import audit_record
 
 IN_PROGRESS_STATES = NOT_DRAFT_LIVE  # submitted and not withdrawn: progress is recorded
 
@@ -130,7 +130,7 @@ def annual_report_submit(*, unit, year: int, by) -> AnnualReport:
             % {"names": ", ".join(empty) or _("overall results")}
         )
     period = period_for(unit.province, year)
-    admission = period.annual_report().admit(unit)
+    admission = annual_report_window(period).admit(unit)
     if not admission.allowed:
         raise ValidationError(
             _(

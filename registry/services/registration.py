@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.jobs import enqueue
-from registry.models import BrightSpot, Field, Registration, RoleAssignment
-from registry.organisation import route
-from registry.periods import missing_fields, period_for
-from registry.services.audit import audit_record
+from core.jobs import enqueue
+from organisation.models import Field, RoleAssignment
+from organisation.routing import route
+from organisation.services.audit import audit_record
+from registry.deadlines import period_for, registration_window
+from registry.models import BrightSpot, Registration
+from registry.selectors import missing_fields
 
 Status = BrightSpot.Status
 
@@ -56,7 +58,7 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
 
     now = timezone.now()
     period = period_for(unit.province, year)
-    admission = period.registration().admit(unit, now)
+    admission = registration_window(period).admit(unit, now)
     if not admission.allowed:
         raise ValidationError(
             _(
@@ -112,8 +114,6 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
 
 def _notify_committees(routed: dict[int, list[int]]) -> None:
     """One e-mail to each staff member of each receiving committee, listing what arrived (R8)."""
-    from registry.tasks import send_submission_notice
-
     staff = (
         RoleAssignment.objects.filter(
             role=RoleAssignment.Role.COMMITTEE_STAFF,
@@ -128,7 +128,7 @@ def _notify_committees(routed: dict[int, list[int]]) -> None:
         ids = sorted(routed[committee_id])
         # A bright spot leaves the draft state once, so its id names this submission for good.
         enqueue(
-            send_submission_notice,
+            "registry.send_submission_notice",
             key=f"submission-notice:{user_id}:{committee_id}:{ids[0]}",
             user_id=user_id,
             committee_id=committee_id,

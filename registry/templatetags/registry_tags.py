@@ -1,7 +1,8 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from brightspots.choices import choice_label
+from core.choices import choice_label
+from organisation.audit_labels import action_label as audit_action_label
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ FIELD_STYLES = {"qcdc": "text-bg-info", "dvcq": "text-bg-danger"}
 
 @register.filter
 def label_of(obj, name: str):
-    """`{{ b|label_of:"level" }}`: what get_level_display answers, cheaply (brightspots.choices)."""
+    """`{{ b|label_of:"level" }}`: what get_level_display answers, cheaply (core.choices)."""
     return choice_label(obj, name)
 
 
@@ -42,9 +43,7 @@ def field_badge(field_value: str):
 
 @register.filter
 def action_label(code: str):
-    from registry.audit_labels import action_label as label
-
-    return label(code)
+    return audit_action_label(code)
 
 
 @register.simple_tag

@@ -59,14 +59,14 @@ def objects(world):
 ROWS = [
     # --- units and their year ------------------------------------------------------------------------
     #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
-    Row("registry:unit-detail", "unit_a",                get="  200   404   200   200   200   404   200   login",
+    Row("organisation:unit-detail", "unit_a",                get="  200   404   200   200   200   404   200   login",
                                                          post=" 200   404   200   200   200   404   200   login",
         note="committees read the units of their level's subtree; a read-only page ignores POST"),
-    Row("registry:unit-detail", "unit_b",                get="  404   200   200   200   200   404   200   login"),
-    Row("registry:unit-detail", "root",                  get="  404   404   200   200   200   404   200   login",
+    Row("organisation:unit-detail", "unit_b",                get="  404   200   200   200   200   404   200   login"),
+    Row("organisation:unit-detail", "root",                  get="  404   404   200   200   200   404   200   login",
         note="an official reads their unit and below, not the province above"),
-    Row("registry:unit-detail", "other_unit",            get="  404   404   404   404   404   200   404   login"),
-    Row("registry:unit-search", query="q=ngh",           get="  200   200   200   200   200   200   200   login",
+    Row("organisation:unit-detail", "other_unit",            get="  404   404   404   404   404   200   404   login"),
+    Row("organisation:unit-search", query="q=ngh",           get="  200   200   200   200   200   200   200   login",
                                                          post=" 405   405   405   405   405   405   405   login",
         note="everyone searches, each within their own scope"),
     Row("registry:unit-year", "unit_a", query="year=2026",
@@ -127,9 +127,9 @@ ROWS = [
                                                          post=" 200   404   200   200   200   404   200   login"),
     # --- committees ----------------------------------------------------------------------------------------
     #                                                          offA  offB  qcdc  dvcq  prov  othr  admn  anon
-    Row("registry:committee-detail", "qcdc",             get="  404   404   200   404   200   404   200   login",
+    Row("organisation:committee-detail", "qcdc",             get="  404   404   200   404   200   404   200   login",
                                                          post=" 404   404   200   404   200   404   200   login"),
-    Row("registry:committee-detail", "party",            get="  404   404   404   404   200   404   200   login"),
+    Row("organisation:committee-detail", "party",            get="  404   404   404   404   200   404   200   login"),
     Row("registry:committee-inbox", "qcdc",              get="  404   404   200   404   200   404   200   login",
                                                          post=" 404   404   200   404   200   404   200   login"),
     Row("registry:committee-inbox", "dvcq",              get="  404   404   404   200   200   404   200   login"),

@@ -35,7 +35,6 @@ def spot(cast):
                     "replicates",
                 ]
             },
-            criteria=[],
             staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
             milestones=[{"title": "M", "due": datetime(2026, 5, 1).date()}],
             plan_file=SimpleUploadedFile("kế hoạch 2026.pdf", PDF),
@@ -94,7 +93,7 @@ def test_editing_is_for_the_units_officials_only(cast, spot, client_of):
 
 
 def test_a_successor_communes_official_reads_the_merged_communes_history(cast, spot, client_of):
-    from registry.tests.factories import UnitFactory, UserFactory, assign
+    from organisation.tests.factories import UnitFactory, UserFactory, assign
 
     new_commune = UnitFactory(province=cast.province, parent=cast.root, name="Xã Nghĩa Đồng")
     cast.unit_a.successor = new_commune

@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from organisation.models import AuditEntry
 from registry import services
-from registry.models import AuditEntry, BrightSpot
+from registry.models import BrightSpot
 from registry.tests.factories import make_bright_spot
 
 

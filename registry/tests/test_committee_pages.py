@@ -8,15 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from organisation.models import AuditEntry, RoleAssignment
+from organisation.tests.factories import UnitFactory, UserFactory, assign
 from registry import services
-from registry.models import AuditEntry, Extension, RoleAssignment
-from registry.tests.factories import (
-    UnitFactory,
-    UserFactory,
-    assign,
-    bulk_submitted,
-    make_bright_spot,
-)
+from registry.models import Extension
+from registry.tests.factories import bulk_submitted, make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -3,11 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
-from registry.selectors import get_committee_for_user
+from organisation.selectors import get_committee_for_user
 
 
 def committee_url(committee):
-    return reverse("registry:committee-detail", args=[committee.pk])
+    return reverse("organisation:committee-detail", args=[committee.pk])
 
 
 def test_staff_open_their_committee(cast, client_of):

@@ -11,11 +11,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from organisation.models import AuditEntry, RoleAssignment
+from organisation.tests.factories import UserFactory, assign
 from registry import services
-from registry.models import AuditEntry, BrightSpot, Registration, RoleAssignment
+from registry.models import BrightSpot, Registration
 from registry.services import bright_spots as bright_spot_services
 from registry.services import registration as registration_services
-from registry.tests.factories import UserFactory, assign, make_bright_spot
+from registry.tests.factories import make_bright_spot
 from tests.concurrency import requires_postgresql, run_concurrently, stall_first_call
 
 pytestmark = requires_postgresql

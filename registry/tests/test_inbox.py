@@ -7,7 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from registry.tests.factories import UnitFactory, bulk_submitted
+from organisation.tests.factories import UnitFactory
+from registry.tests.factories import bulk_submitted
 
 
 def inbox(client, committee, **params):
@@ -42,7 +43,7 @@ def test_filters_by_field_status_and_unit_subtree(cast, client_of):
         name="Trường Tiểu học Nghĩa Dũng",
         kind="affiliated",
     )
-    from registry.tests.factories import UserFactory, assign
+    from organisation.tests.factories import UserFactory, assign
 
     assign(UserFactory(username="school"), "unit_official", unit=hamlet)
     bulk_submitted(hamlet, cast.qcdc, 1, names=["Trường học thân thiện"])
@@ -102,9 +103,9 @@ def test_other_committees_and_officials_cannot_open_the_inbox(cast, client_of):
 
 
 def test_unit_search_answers_units_in_scope_only(cast, client_of):
-    response = client_of(cast.qcdc_staff).get(reverse("registry:unit-search"), {"q": "nghia"})
+    response = client_of(cast.qcdc_staff).get(reverse("organisation:unit-search"), {"q": "nghia"})
     assert [r["name"] for r in response.json()["results"]] == ["Xã Nghĩa Dũng"]
-    other = client_of(cast.official_b).get(reverse("registry:unit-search"), {"q": "nghia"})
+    other = client_of(cast.official_b).get(reverse("organisation:unit-search"), {"q": "nghia"})
     assert other.json()["results"] == []
 
 

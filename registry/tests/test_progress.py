@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from organisation.models import AuditEntry
+from organisation.tests.factories import UnitFactory
 from registry import selectors, services
-from registry.models import AnnualReport, AuditEntry, BrightSpot
-from registry.tests.factories import UnitFactory, make_bright_spot
+from registry.models import AnnualReport, BrightSpot
+from registry.tests.factories import make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -41,7 +43,6 @@ def spots(cast):
                     "replicates",
                 ]
             },
-            criteria=[],
             staff=[{"name": "A", "position": "B", "phone": "", "email": ""}],
             milestones=[
                 {"title": "Lắp đặt", "due": date(2026, 5, 1)},

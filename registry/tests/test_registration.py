@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from organisation.models import AuditEntry
 from registry import services
-from registry.models import AuditEntry, BrightSpot, Registration
+from registry.models import BrightSpot, Registration
 from registry.tests.factories import make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -86,7 +87,7 @@ def test_inboxes_show_what_was_routed(cast, client_of):
 
 
 def test_copy_recipient_sees_it_read_only(cast, client_of):
-    from registry.tests.factories import UserFactory, assign
+    from organisation.tests.factories import UserFactory, assign
 
     party_staff = UserFactory(username="party_staff")
     assign(party_staff, "committee_staff", committee=cast.party)

@@ -50,7 +50,6 @@ def test_return_revise_resubmit_accept_with_history(cast, submitted, client_of):
             for f in ["field", "level", "name", "address", "objectives", "continues", "replicates"]
         }
         | {"plan": "Quý I: khảo sát; Quý II: đối thoại; Quý III: tổng hợp; Quý IV: sơ kết"},
-        criteria=[],
         staff=[{"name": "Lê Văn Tám", "position": "Chủ tịch", "phone": "", "email": ""}],
         milestones=[{"title": "Đối thoại lần 1", "due": datetime(2026, 6, 1).date()}],
         version=submitted.version,

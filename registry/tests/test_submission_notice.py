@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from brightspots.models import Job
+from core.models import Job
+from organisation.models import RoleAssignment
+from organisation.tests.factories import UserFactory, assign
 from registry import services
-from registry.models import RoleAssignment
-from registry.tests.factories import UserFactory, assign, make_bright_spot
+from registry.tests.factories import make_bright_spot
 
 
 @pytest.fixture(autouse=True)
@@ -72,10 +73,10 @@ def test_staff_without_an_address_or_inactive_are_skipped(
 
 def test_the_notice_is_a_job_committed_with_the_submission(cast, drafts):
     services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
-    assert Job.objects.filter(task="registry.tasks.send_submission_notice").count() == 2
+    assert Job.objects.filter(task="registry.send_submission_notice").count() == 2
     # submitting again sends nothing new, and asks for no second notice
     services.registration_submit(unit=cast.unit_a, year=2026, by=cast.official_a)
-    assert Job.objects.filter(task="registry.tasks.send_submission_notice").count() == 2
+    assert Job.objects.filter(task="registry.send_submission_notice").count() == 2
 
 
 def test_a_refused_submission_notifies_nobody(cast, mailoutbox, django_capture_on_commit_callbacks):

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, get_resolver, reverse
 from django.views.static import serve as static_serve
 
-from brightspots.tests.upload_samples import PDF, PNG
+from core.tests.upload_samples import PDF, PNG
 from registry.models import BrightSpot
 from registry.tests.factories import make_bright_spot
 from registry.tests.test_bright_spot_form import form_data

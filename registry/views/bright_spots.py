@@ -3,17 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.drafts import draft_saved
-from brightspots.uploads import serve
-from recognition.selectors import criteria_sets_for, replicable_bright_spots
-from registry import selectors, services
+from core.drafts import draft_saved
+from core.uploads import serve
+from core.years import year_param
+from organisation.scope import scope_for
+from organisation.selectors import get_unit_for_user
+from registry import bright_spot_parts, selectors, services
 from registry.forms import (
     BrightSpotForm,
     MilestoneFormSet,
@@ -22,14 +24,12 @@ from registry.forms import (
     VersionForm,
     WithdrawForm,
 )
-from registry.scope import scope_for
-from registry.views.params import year_param
 
 
 @login_required
 def unit_year(request, pk: int):
     """The unit's registration for a year: deadline, days left, what is missing, its list."""
-    unit = selectors.get_unit_for_user(request.user, pk)
+    unit = get_unit_for_user(request.user, pk)
     acts = scope_for(request.user).acts_for_unit(unit)
     summary = selectors.unit_year(unit, year_param(request), with_drafts=acts)
     context = {"summary": summary, "acts": acts}
@@ -39,7 +39,7 @@ def unit_year(request, pk: int):
 @login_required
 @require_POST
 def registration_submit(request, pk: int, year: int):
-    unit = selectors.get_unit_for_user(request.user, pk, write=True)
+    unit = get_unit_for_user(request.user, pk, write=True)
     try:
         result = services.registration_submit(unit=unit, year=year, by=request.user)
     except ValidationError as error:
@@ -74,10 +74,10 @@ def _editor(request, *, unit, year, instance=None):
         data,
         files,
         instance=instance,
+        unit=unit,
+        year=year,
         levels=summary_levels,
-        criteria_sets=criteria_sets_for(unit.province, year),
         previous=selectors.previous_bright_spots(unit, year),
-        replicable=replicable_bright_spots(unit.province),
         initial={"field": request.GET.get("field")} if instance is None else None,
     )
     staff_initial = (
@@ -105,7 +105,7 @@ def _save(form, staff, milestones, save):
     try:
         return save(
             values=form.values(),
-            criteria=form.cleaned_data["criteria"],
+            parts=form.part_values(),
             staff=staff.rows(),
             milestones=milestones.rows(),
             plan_file=form.cleaned_data.get("plan_file"),
@@ -117,7 +117,7 @@ def _save(form, staff, milestones, save):
 
 @login_required
 def bright_spot_create(request, pk: int):
-    unit = selectors.get_unit_for_user(request.user, pk, write=True)
+    unit = get_unit_for_user(request.user, pk, write=True)
     year = year_param(request)
     form, staff, milestones = _editor(request, unit=unit, year=year)
     if request.method == "POST":
@@ -143,6 +143,7 @@ def bright_spot_create(request, pk: int):
         "unit": unit,
         "year": year,
         "draft_key": draft_key(unit, year),
+        "form_parts": bright_spot_parts.form_templates(),
     }
     return render(request, "registry/bright_spot_form.html", context)
 
@@ -183,6 +184,7 @@ def bright_spot_edit(request, pk: int):
         "bright_spot": bright_spot,
         "version": version,
         "draft_key": draft_key(unit, year, bright_spot),
+        "form_parts": bright_spot_parts.form_templates(),
     }
     return render(request, "registry/bright_spot_form.html", context)
 
@@ -288,28 +290,3 @@ def plan_file(request, pk: int):
     if not bright_spot.plan_file:
         raise Http404
     return serve(bright_spot.plan_file, bright_spot.plan_file_name)
-
-
-@login_required
-@require_GET
-def unit_search(request):
-    """Search-as-you-type for the unit filters: at most 20 units in the user's scope."""
-    text = request.GET.get("q", "").strip()
-    units = selectors.unit_search(request.user, text) if len(text) >= 2 else []
-    return JsonResponse(
-        {
-            "results": [
-                {
-                    "id": unit.pk,
-                    "name": unit.name,
-                    "detail": " · ".join(
-                        filter(
-                            None, [unit.get_kind_display(), unit.parent.name if unit.parent else ""]
-                        )
-                    ),
-                    "ended": bool(unit.valid_to),
-                }
-                for unit in units
-            ]
-        }
-    )

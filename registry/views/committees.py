@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brightspots.choices import choice_label
-from brightspots.csv import stream_csv
+from core.choices import choice_label
+from core.csv import stream_csv
+from core.years import current_year, year_param
+from organisation.scope import scope_for
+from organisation.selectors import get_committee_for_user, units_for_user
 from registry import selectors, services
 from registry.filters import InboxFilter
 from registry.forms import ExtensionForm
-from registry.periods import current_year
-from registry.scope import scope_for
-from registry.views.params import year_param
 
 PAGE_SIZE = 25
 
@@ -23,13 +23,13 @@ PAGE_SIZE = 25
 def _inbox_filter(request, committee):
     data = request.GET.copy()
     data.setdefault("year", str(current_year()))
-    units = selectors.units_for_user(request.user)
+    units = units_for_user(request.user)
     return InboxFilter(data, queryset=selectors.inbox(committee), units=units)
 
 
 @login_required
 def inbox(request, pk: int):
-    committee = selectors.get_committee_for_user(request.user, pk)
+    committee = get_committee_for_user(request.user, pk)
     filtered = _inbox_filter(request, committee)
     page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -48,7 +48,7 @@ def inbox(request, pk: int):
 @login_required
 def inbox_csv(request, pk: int):
     """Exactly what the inbox shows with the same filters, every page, streamed."""
-    committee = selectors.get_committee_for_user(request.user, pk)
+    committee = get_committee_for_user(request.user, pk)
     rows = (
         (
             b.name,
@@ -88,7 +88,7 @@ def inbox_csv(request, pk: int):
 @login_required
 def non_compliant(request, pk: int):
     """Units of the committee's scope without a submitted list holding both fields (R7)."""
-    committee = selectors.get_committee_for_user(request.user, pk)
+    committee = get_committee_for_user(request.user, pk)
     year = year_param(request)
     units = selectors.non_compliant_units(committee, year)
     page = Paginator(units, 50).get_page(request.GET.get("page"))
@@ -99,17 +99,15 @@ def non_compliant(request, pk: int):
 @login_required
 def extensions(request, pk: int):
     """Extensions granted in the committee's scope, and the form to grant one (R9)."""
-    committee = selectors.get_committee_for_user(request.user, pk)
+    committee = get_committee_for_user(request.user, pk)
     acts = scope_for(request.user).acts_for_committee(committee)
     year = year_param(request)
     form = ExtensionForm(request.POST or None)
     unit = None
     if request.method == "POST":
-        committee = selectors.get_committee_for_user(request.user, pk, write=True)
+        committee = get_committee_for_user(request.user, pk, write=True)
         if form.is_valid():
-            unit = (
-                selectors.units_for_user(request.user).filter(pk=form.cleaned_data["unit"]).first()
-            )
+            unit = units_for_user(request.user).filter(pk=form.cleaned_data["unit"]).first()
             if unit is None:
                 form.add_error("unit", _("Choose a unit within the committee's scope."))
             else:

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from brightspots.drafts import draft_saved
-from brightspots.uploads import serve
+from core.drafts import draft_saved
+from core.uploads import serve
+from core.years import year_param
+from organisation.selectors import get_unit_for_user
 from registry import selectors, services
+from registry.deadlines import period_for
 from registry.forms import AnnualReportForm, MilestoneUpdateForm, ProgressForm
 from registry.models import AnnualReport
-from registry.periods import period_for
-from registry.views.params import year_param
 
 
 @login_required
@@ -65,7 +66,7 @@ def evidence_file(request, pk: int):
 @login_required
 def annual_report(request, pk: int):
     """The unit's annual summary report (R11): write, save as draft, submit by 30 November."""
-    unit = selectors.get_unit_for_user(request.user, pk, write=True)
+    unit = get_unit_for_user(request.user, pk, write=True)
     year = year_param(request)
     report = selectors.annual_report_of(unit, year)
     bright_spots = selectors.reportable_bright_spots(unit, year)

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -12,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('registry', '0003_search_trigram_index'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('registry', '0001_initial'),
     ]
 
     operations = [
@@ -37,7 +36,7 @@ class Migration(migrations.Migration):
                 ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read')),
                 ('committee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.committee', verbose_name='committee')),
                 ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.province', verbose_name='province')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
+                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='registry.user', verbose_name='recipient')),
                 ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.unit', verbose_name='unit')),
             ],
             options={
@@ -61,7 +60,7 @@ class Migration(migrations.Migration):
                 ('body_en', models.TextField(blank=True, verbose_name='text (English)')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed')),
                 ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.province', verbose_name='province')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.user', verbose_name='changed by')),
             ],
             options={
                 'verbose_name': 'reminder setting',

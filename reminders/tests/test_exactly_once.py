@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from brightspots import jobs
-from brightspots.models import Job
-from registry.tests.factories import UnitFactory, UserFactory, assign
+from core import jobs
+from core.models import Job
+from organisation.tests.factories import UnitFactory, UserFactory, assign
 from reminders import due as due_module
 from reminders import services, tasks
 from reminders.models import Reminder

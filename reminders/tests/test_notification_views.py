@@ -123,7 +123,7 @@ def test_each_notification_says_whether_its_e_mail_went_out(cast, client_of):
 
 
 def test_the_record_of_reminders_is_read_only_in_the_django_admin(cast, client_of):
-    from registry.tests.factories import UserFactory
+    from organisation.tests.factories import UserFactory
 
     note = make_notification(cast.official_a)
     root = UserFactory(username="root", is_staff=True, is_superuser=True)

@@ -3,9 +3,11 @@ listing exactly the units of its scope without a complete list, instead of a mai
 
 from datetime import date
 
+from organisation.models import Unit
+from organisation.tests.factories import UnitFactory, UserFactory, assign
 from registry import services as registry_services
-from registry.models import Extension, Unit
-from registry.tests.factories import UnitFactory, UserFactory, assign, bulk_submitted
+from registry.models import Extension
+from registry.tests.factories import bulk_submitted
 from reminders.models import Reminder
 from reminders.tests.conftest import at
 

@@ -124,7 +124,7 @@ def test_officials_without_an_address_or_inactive_are_skipped(cast, send):
 
 
 def test_an_official_of_two_units_hears_about_each(cast, send):
-    from registry.tests.factories import assign
+    from organisation.tests.factories import assign
 
     assign(cast.official_b, "unit_official", unit=cast.department)
     send(DEADLINE - timedelta(days=14))

@@ -6,7 +6,7 @@ from datetime import date
 from celery.schedules import crontab
 from django.conf import settings
 
-from brightspots.models import Job
+from core.models import Job
 from reminders import tasks
 from reminders.models import Reminder
 from reminders.tests.conftest import at
@@ -14,7 +14,7 @@ from reminders.tests.conftest import at
 
 def test_beat_runs_the_job_daily_at_seven_in_vietnam():
     entry = settings.CELERY_BEAT_SCHEDULE["send-daily-reminders"]
-    assert entry["task"] == "reminders.tasks.schedule_daily_reminders"
+    assert entry["task"] == "reminders.schedule_daily"
     assert entry["schedule"] == crontab(hour=7, minute=0)
     assert settings.CELERY_TIMEZONE == "Asia/Ho_Chi_Minh"
 

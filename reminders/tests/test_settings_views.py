@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from registry.models import AuditEntry
+from organisation.models import AuditEntry
 from reminders.models import Reminder, ReminderSetting
 
 

@@ -10,7 +10,7 @@ from email import policy
 
 import pytest
 
-from brightspots.models import Job
+from core.models import Job
 from reminders.models import Reminder
 from reminders.tasks import deliver_reminder
 

@@ -13,9 +13,9 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from brightspots.text import fold
-from reporting import summary as s
-from reporting.scope import ReportScope
+from core.text import fold
+from reporting.areas import Area
+from reporting.summary import YearSummary, summarize
 from reporting.units import CURRENT
 
 
@@ -23,16 +23,16 @@ from reporting.units import CURRENT
 class ExportRequest:
     """What one download covers: one or more scopes (provinces), years, and the view (R2)."""
 
-    scopes: list[ReportScope]
+    areas: list[Area]
     years: list[int]
     view: str
     produced_at: datetime = field(default_factory=timezone.now)
 
     @property
-    def scope_label(self) -> str:
-        if len(self.scopes) == 1:
-            return self.scopes[0].label()
-        return _("%(count)s provinces") % {"count": len(self.scopes)}
+    def area_label(self) -> str:
+        if len(self.areas) == 1:
+            return self.areas[0].label()
+        return _("%(count)s provinces") % {"count": len(self.areas)}
 
     @property
     def years_label(self) -> str:
@@ -54,15 +54,15 @@ class ExportRequest:
     def statement(self) -> list[tuple[str, str]]:
         """What every download states about itself (issue 5): scope, years, moment, content."""
         return [
-            (_("Scope"), self.scope_label),
+            (_("Scope"), self.area_label),
             (_("Year"), self.years_label),
             (_("Grouping"), self.view_label),
             (_("Produced"), self.produced_label),
             (_("Counted"), _("Only what units submitted: drafts are never counted.")),
         ]
 
-    def summaries(self, scope: ReportScope, detail=None) -> dict[int, s.YearSummary]:
-        return s.summarize(scope, self.years, self.view, detail=detail)
+    def summaries(self, area: Area, detail=None) -> dict[int, YearSummary]:
+        return summarize(area, self.years, self.view, detail=detail)
 
 
 class Exporter:
@@ -73,7 +73,7 @@ class Exporter:
     several_provinces = False  # may cover every province the user reads
 
     def filename(self, request: ExportRequest) -> str:
-        place = "ca-nuoc" if len(request.scopes) > 1 else slugify(fold(request.scopes[0].label()))
+        place = "ca-nuoc" if len(request.areas) > 1 else slugify(fold(request.areas[0].label()))
         stamp = timezone.localtime(request.produced_at).strftime("%Y%m%d-%H%M")
         years = request.years_label.replace("–", "-")
         return f"diem-sang-{self.identifier}-{place[:60]}-{years}-{stamp}.{self.extension}"

@@ -1,5 +1,5 @@
 """CSV downloads of the summary's tables: UTF-8 with a byte-order mark so that Excel shows the
-Vietnamese text, cells that would run as formulas neutralised (`brightspots.csv`), streamed
+Vietnamese text, cells that would run as formulas neutralised (`core.csv`), streamed
 row by row as they are read.
 
 A CSV holds one table; its first lines state the scope, year and moment it was produced.
@@ -8,7 +8,7 @@ A CSV holds one table; its first lines state the scope, year and moment it was p
 import csv
 import io
 
-from brightspots.csv import BOM, safe_cell
+from core.csv import BOM, safe_cell
 from reporting.exports import tables
 from reporting.exports.base import Exporter, ExportRequest
 
@@ -34,16 +34,16 @@ class CsvTable(Exporter):
     def data(self, request: ExportRequest):
         if self.table is tables.OVERVIEW:
             totals: dict = {}
-            for scope in request.scopes:
-                tables.OVERVIEW.accumulate(totals, request.summaries(scope))
+            for area in request.areas:
+                tables.OVERVIEW.accumulate(totals, request.summaries(area))
             for indent, _section, row in tables.OVERVIEW.rows_from(request, totals):
                 yield ["  " * indent + row[0], *row[1:]]
             return
         columns = self.table.columns(request)
-        for scope in request.scopes:
+        for area in request.areas:
             plain = (tables.BY_IDENTIFIER["bright-spots"], tables.BY_IDENTIFIER["recognized"])
-            summaries = None if self.table in plain else request.summaries(scope)
-            for row in self.table.rows(request, scope, summaries):
+            summaries = None if self.table in plain else request.summaries(area)
+            for row in self.table.rows(request, area, summaries):
                 yield [_cell(c, v) for c, v in zip(columns, row, strict=True)]
 
     def render(self, request: ExportRequest, output, progress) -> None:

@@ -3,7 +3,7 @@ Provincial Party Standing Committee on building bright spots, in the style of a 
 (issuing authority, "ĐẢNG CỘNG SẢN VIỆT NAM", the Decree 30 date line), with tables and charts.
 
 The wording is that of a Vietnamese administrative document and stays Vietnamese whatever the
-interface language (`brightspots.pdf` renders it in Vietnamese). Who issues and signs it is data
+interface language (`core.pdf` renders it in Vietnamese). Who issues and signs it is data
 (`reporting.models.Letterhead`), with the defaults below until an administrator sets it.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 
-from brightspots import documents
-from brightspots.pdf import render_template_pdf
+from core import documents
+from core.pdf import render_template_pdf
 from reporting import dashboard, figures
 from reporting.exports.base import Exporter, ExportRequest
 from reporting.models import Letterhead
@@ -67,35 +67,35 @@ def heading_for(province) -> Heading:
 
 
 def synthesis_context(request: ExportRequest) -> dict:
-    scope = request.scopes[0]
+    area = request.areas[0]
     year = max(request.years)
-    summaries = request.summaries(scope, detail=[year])
+    summaries = request.summaries(area, detail=[year])
     current = summaries[year]
     links = dashboard.NoLinks()
     total = current.total
-    value = {f.key: f.value(total) for f in figures.numbers(scope.fields)}
-    trends, trend_columns = dashboard.trend_rows(scope, summaries, request.view, linked=False)
+    value = {f.key: f.value(total) for f in figures.numbers(area.fields)}
+    trends, trend_columns = dashboard.trend_rows(area, summaries, request.view, linked=False)
     produced = timezone.localtime(request.produced_at)
     return {
-        "scope": scope,
+        "area": area,
         "request": request,
         "year": year,
         "summary": current,
         "v": value,
-        "heading": heading_for(scope.province),
-        "date_line": documents.date_line(scope.province.place_name, produced.date()),
+        "heading": heading_for(area.province),
+        "date_line": documents.date_line(area.province.place_name, produced.date()),
         "produced": produced,
-        "whole_province": scope.root.parent_id is None,
-        "field_table": dashboard.field_table(scope, total, links),
+        "whole_province": area.root.parent_id is None,
+        "field_table": dashboard.field_table(area, total, links),
         "level_table": dashboard.level_table(total, links),
         "kind_table": dashboard.kind_table(current, links),
-        "locality_table": dashboard.group_table(scope, current.locality_rows, links, "locality"),
-        "group_columns": dashboard.group_columns(scope),
+        "locality_table": dashboard.group_table(area, current.locality_rows, links, "locality"),
+        "group_columns": dashboard.group_columns(area),
         "trend_rows": trends,
         "trend_columns": trend_columns,
         "non_compliant": current.non_compliant,
         "charts": {
-            "trend": dashboard.trend_chart(scope, summaries, request.view, font=FONT, linked=False),
+            "trend": dashboard.trend_chart(area, summaries, request.view, font=FONT, linked=False),
             "compliance": dashboard.compliance_chart(total, links, font=FONT),
             "kinds": dashboard.kinds_chart(current, links, font=FONT),
         },

@@ -11,12 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from brightspots import documents
-from registry.models import BrightSpot, Field, Level, Timeliness
+from core import documents
+from organisation.models import Field, Level
+from registry.models import BrightSpot, Timeliness
 from reporting import figures
-from reporting import summary as s
+from reporting.areas import REGISTERED
 from reporting.exports.base import ExportRequest
-from reporting.scope import REGISTERED
+from reporting.facts import recognition_columns
+from reporting.tally import EXTENDED, NOT_SUBMITTED, ON_TIME, RECOGNIZED, Tally
 
 TEXT, INT, DATE, DATETIME = "text", "int", "date", "datetime"
 
@@ -35,13 +37,13 @@ class Table:
     def columns(self, request: ExportRequest) -> list[Column]:
         raise NotImplementedError
 
-    def rows(self, request: ExportRequest, scope, summaries) -> list | object:
+    def rows(self, request: ExportRequest, area, summaries) -> list | object:
         """Rows of one scope (province); `summaries` are its YearSummary objects by year."""
         raise NotImplementedError
 
 
 def fields_of(request: ExportRequest) -> tuple[str, ...]:
-    covered = {f for scope in request.scopes for f in scope.fields}
+    covered = {f for area in request.areas for f in area.fields}
     return tuple(f for f in Field.values if f in covered)
 
 
@@ -75,7 +77,7 @@ class Overview(Table):
 
     def accumulate(self, totals: dict, summaries) -> None:
         for year, year_summary in summaries.items():
-            totals.setdefault(year, s.Tally())
+            totals.setdefault(year, Tally())
             totals[year] += year_summary.total
 
     def rows_from(self, request, totals: dict):
@@ -85,7 +87,7 @@ class Overview(Table):
             if figure.kind == figures.SECTION:
                 yield figure.indent, True, [label, *([None] * len(request.years))]
                 continue
-            values = [figure.value(totals.get(year, s.Tally())) for year in request.years]
+            values = [figure.value(totals.get(year, Tally())) for year in request.years]
             yield figure.indent, False, [label, *values]
 
 
@@ -105,7 +107,7 @@ class GroupTable(Table):
             *map(_figure_column, figure_columns(request)),
         ]
 
-    def rows(self, request, scope, summaries):
+    def rows(self, request, area, summaries):
         numbers = figure_columns(request)
         for year, year_summary in sorted(summaries.items()):
             rows = (
@@ -114,8 +116,8 @@ class GroupTable(Table):
             for row in rows:
                 yield [
                     year,
-                    scope.province.name,
-                    *self.describe(scope, row),
+                    area.province.name,
+                    *self.describe(area, row),
                     *(f.value(row.tally) for f in numbers),
                 ]
 
@@ -127,7 +129,7 @@ class Localities(GroupTable):
     def head(self):
         return [Column(_("Locality or agency"), 34, TEXT), Column(_("Type"), 22, TEXT)]
 
-    def describe(self, scope, row):
+    def describe(self, area, row):
         return [row.unit.name, row.unit.kind_label]
 
 
@@ -145,8 +147,8 @@ class Units(GroupTable):
             Column(_("Counted with it (merged units)"), 40, TEXT),
         ]
 
-    def describe(self, scope, row):
-        units, root = scope.units, scope.units[scope.root.pk]
+    def describe(self, area, row):
+        units, root = area.units, area.units[area.root.pk]
         merged = sorted(
             (units[pk] for pk in row.members if pk != row.unit.pk), key=lambda u: u.name_sort
         )
@@ -189,15 +191,15 @@ class BrightSpots(Table):
             Column(_("Progress (%)"), 10),
         ]
 
-    def rows(self, request, scope, summaries=None):
-        units, root = scope.units, scope.units[scope.root.pk]
+    def rows(self, request, area, summaries=None):
+        units, root = area.units, area.units[area.root.pk]
         zone = timezone.get_default_timezone()
         levels, statuses = dict(Level.choices), dict(BrightSpot.Status.choices)
         timeliness = {k: str(v) for k, v in Timeliness.choices}
         levels = {k: str(v) for k, v in levels.items()}
         statuses = {k: str(v) for k, v in statuses.items()}
         queryset = (
-            scope.bright_spots(request.years)
+            area.bright_spots(request.years)
             .order_by("year", "unit__name_sort", "name_sort", "pk")
             .values_list(
                 "year", "unit_id", "name", "address", "field", "level", "status", "timeliness",
@@ -211,7 +213,7 @@ class BrightSpots(Table):
             today = units.current(unit_id)
             yield [
                 year,
-                scope.province.name,
+                area.province.name,
                 units[units.locality(row_unit, root)].name,
                 units[unit_id].name,
                 units[today].name if today != unit_id else "",
@@ -249,15 +251,15 @@ class Recognized(Table):
             Column(_("Council's outcome"), 26, TEXT),
         ]
 
-    def rows(self, request, scope, summaries=None):
-        units, root = scope.units, scope.units[scope.root.pk]
+    def rows(self, request, area, summaries=None):
+        units, root = area.units, area.units[area.root.pk]
         levels = {k: str(v) for k, v in Level.choices}
         outcomes = {"merit": _("Certificate of Merit"), "commendation": _("Letter of Commendation")}
         queryset = (
-            scope.bright_spots(request.years)
+            area.bright_spots(request.years)
             .filter(status__in=REGISTERED)
-            .annotate(**s.recognition_columns())
-            .filter(dossier_state=s.RECOGNIZED)
+            .annotate(**recognition_columns())
+            .filter(dossier_state=RECOGNIZED)
             .order_by("year", "unit__name_sort", "name_sort", "pk")
             .values_list(
                 "year", "unit_id", "name", "field", "level", "dossier__decision__number",
@@ -270,7 +272,7 @@ class Recognized(Table):
         ):  # fmt: skip
             yield [
                 year,
-                scope.province.name,
+                area.province.name,
                 units[units.locality(units.row(unit_id, request.view), root)].name,
                 units[unit_id].name,
                 name,
@@ -304,12 +306,12 @@ class NonCompliant(Table):
             Column(_("Extension until"), 14, DATE),
         ]
 
-    def rows(self, request, scope, summaries):
-        units, root = scope.units, scope.units[scope.root.pk]
+    def rows(self, request, area, summaries):
+        units, root = area.units, area.units[area.root.pk]
         registration = {
-            s.ON_TIME: _("Submitted on time"),
-            s.EXTENDED: _("Submitted under an extension"),
-            s.NOT_SUBMITTED: _("Not submitted"),
+            ON_TIME: _("Submitted on time"),
+            EXTENDED: _("Submitted under an extension"),
+            NOT_SUBMITTED: _("Not submitted"),
         }
         for year, year_summary in sorted(summaries.items()):
             for fact in year_summary.non_compliant:
@@ -318,7 +320,7 @@ class NonCompliant(Table):
                 missing = fact.missing_fields
                 yield [
                     year,
-                    scope.province.name,
+                    area.province.name,
                     units[units.locality(row_unit, root)].name,
                     fact.unit.name,
                     fact.unit.code,

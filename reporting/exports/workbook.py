@@ -100,15 +100,15 @@ class Workbook(Exporter):
             sheet.header()
             sheets.append((table, sheet))
         totals: dict = {}
-        for done, scope in enumerate(request.scopes):
-            summaries = request.summaries(scope)
+        for done, area in enumerate(request.areas):
+            summaries = request.summaries(area)
             tables.OVERVIEW.accumulate(totals, summaries)
             for table, sheet in sheets:
-                for count, row in enumerate(table.rows(request, scope, summaries), start=1):
+                for count, row in enumerate(table.rows(request, area, summaries), start=1):
                     sheet.write(row)
                     if count % PROGRESS_EVERY == 0:
-                        progress((done + 0.5) / len(request.scopes))
-            progress((done + 1) / len(request.scopes))
+                        progress((done + 0.5) / len(request.areas))
+            progress((done + 1) / len(request.areas))
         for indent, is_section, row in tables.OVERVIEW.rows_from(request, totals):
             overview.write(row, book.section if is_section else (book.indented if indent else None))
         overview.close()

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import django.utils.timezone
 import reporting.models
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -13,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('registry', '0003_search_trigram_index'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('registry', '0001_initial'),
     ]
 
     operations = [
@@ -54,7 +53,7 @@ class Migration(migrations.Migration):
                 ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
                 ('province', models.ForeignKey(blank=True, help_text='Empty for a download covering several provinces.', null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.province', verbose_name='province')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.user', verbose_name='requested by')),
             ],
             options={
                 'verbose_name': 'download',

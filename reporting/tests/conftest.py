@@ -10,8 +10,11 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from demo.dataset import recognition as recognition_dataset
+from demo.dataset import registry as dataset
+from organisation.models import RoleAssignment, Unit
+from organisation.tests.factories import UserFactory, assign
 from recognition import criteria_data
-from recognition import dataset as recognition_dataset
 from recognition.models import (
     CommendationEntry,
     CommendationProposal,
@@ -20,9 +23,7 @@ from recognition.models import (
     Recognition,
     UnitCommendation,
 )
-from registry import dataset
-from registry.models import BrightSpot, ProgressEntry, RoleAssignment, Unit
-from registry.tests.factories import UserFactory, assign
+from registry.models import BrightSpot, ProgressEntry
 
 YEARS = [2024, 2025, 2026]
 

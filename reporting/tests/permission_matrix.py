@@ -16,7 +16,7 @@ from tests.permission_matrix import Row
 def objects(world):
     export = Export(
         requested_by=world.provincial, province=world.province, exporter="workbook",
-        options={"years": [world.year], "view": "historical"}, scope_label=world.root.name,
+        options={"years": [world.year], "view": "historical"}, area_label=world.root.name,
         status=Export.Status.DONE, progress=100, filename="diem-sang-2026.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         finished_at=timezone.now(),

@@ -3,9 +3,10 @@ followed with `Unit.current_successor()`. Tests compare every number the app sho
 
 from django.db.models import Avg, Count, Q
 
+from organisation.models import Unit
 from recognition.models import CommendationEntry, Dossier, UnitCommendation
-from registry.models import AnnualReport, BrightSpot, Registration, Unit
-from registry.periods import period_for
+from registry.deadlines import period_for
+from registry.models import AnnualReport, BrightSpot, Registration
 
 REGISTERED = ["submitted", "returned", "accepted"]
 

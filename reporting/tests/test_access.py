@@ -4,7 +4,8 @@ their committee's field, provincial staff their whole province, never another pr
 import pytest
 from django.urls import reverse
 
-from registry.tests.factories import UserFactory, assign, bulk_submitted
+from organisation.tests.factories import UserFactory, assign
+from registry.tests.factories import bulk_submitted
 from reporting.tests.pages import figures, number
 
 

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from brightspots.models import Job
 from conftest import wait_for
-from registry.models import AuditEntry, RoleAssignment
+from core.models import Job
+from organisation.models import AuditEntry, RoleAssignment
 from reporting import services
 from reporting.models import Export
 from reporting.tests import reference
@@ -59,7 +59,7 @@ def test_the_synthesis_report_is_produced_as_pdf(
     export.refresh_from_db()
     assert export.status == "done" and export.content_type == "application/pdf"
     assert export.file.read(5) == b"%PDF-"
-    assert "QCDC" in export.scope_label
+    assert "QCDC" in export.area_label
 
 
 def test_it_runs_once_however_often_it_is_delivered(generated, client_of):
@@ -103,7 +103,7 @@ def test_a_real_worker_produces_the_workbook(generated, client_of, celery_worker
 def test_a_national_reader_gets_one_workbook_of_every_province(
     generated, client_of, django_capture_on_commit_callbacks
 ):
-    from registry.tests.factories import UserFactory
+    from organisation.tests.factories import UserFactory
 
     national = UserFactory(username="national", is_superuser=True, is_staff=True)
     client = client_of(national)
@@ -111,7 +111,7 @@ def test_a_national_reader_gets_one_workbook_of_every_province(
     with django_capture_on_commit_callbacks(execute=True):
         export = ask(client, exporter="workbook", national="on", year=2026, first_year=2024)
     export.refresh_from_db()
-    assert export.status == "done" and export.province is None and "2" in export.scope_label
+    assert export.status == "done" and export.province is None and "2" in export.area_label
     book = openpyxl.load_workbook(export.file.open("rb"))
     overview = {row[0]: row[1:] for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]}
     both = [generated.province, generated.other]
@@ -153,5 +153,5 @@ def test_old_downloads_are_removed_and_their_page_says_so(
 
 def test_beat_removes_old_downloads_every_night():
     entry = settings.CELERY_BEAT_SCHEDULE["remove-old-downloads"]
-    assert entry["task"] == "reporting.tasks.exports_expire"
+    assert entry["task"] == "reporting.expire_exports"
     assert entry["schedule"].hour == {3} and entry["schedule"].minute == {0}

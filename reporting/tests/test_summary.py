@@ -3,22 +3,24 @@ never count, and the two views of the 2025 merger reconcile (R2)."""
 
 import pytest
 
-from registry.models import BrightSpot, Unit
+from organisation.models import Unit
+from registry.models import BrightSpot
 from reporting import figures
-from reporting import summary as s
-from reporting.scope import ReportScope
+from reporting.areas import Area
+from reporting.summary import summarize
+from reporting.tally import Tally
 from reporting.tests import reference
 from reporting.tests.conftest import YEARS
 from reporting.units import CURRENT, HISTORICAL
 
 
-def scope_of(generated, root=None) -> ReportScope:
-    return ReportScope(province=generated.province, root=root or generated.root)
+def area_of(generated, root=None) -> Area:
+    return Area(province=generated.province, root=root or generated.root)
 
 
 @pytest.mark.parametrize("view", [HISTORICAL, CURRENT])
 def test_every_overview_figure_equals_a_direct_count(generated, view):
-    summaries = s.summarize(scope_of(generated), YEARS, view)
+    summaries = summarize(area_of(generated), YEARS, view)
     for year in YEARS:
         expected = reference.figures(generated.province, year)
         shown = {f.key: f.value(summaries[year].total) for f in figures.numbers(("qcdc", "dvcq"))}
@@ -27,19 +29,19 @@ def test_every_overview_figure_equals_a_direct_count(generated, view):
 
 
 def test_drafts_never_count(generated):
-    before = s.summarize(scope_of(generated), YEARS)[2025].total
+    before = summarize(area_of(generated), YEARS)[2025].total
     drafts = BrightSpot.objects.filter(province=generated.province, year=2025, status="draft")
     assert drafts.count() >= 6  # the fixture added drafts to submitted lists
     drafts.update(progress=100)
     BrightSpot.objects.filter(pk__in=drafts.values("pk")[:3]).update(field="qcdc")
-    after = s.summarize(scope_of(generated), YEARS)[2025].total
+    after = summarize(area_of(generated), YEARS)[2025].total
     assert after.spots == before.spots and after.progress_sum == before.progress_sum
 
 
 def test_localities_as_registered_and_by_todays_units(generated):
-    scope = scope_of(generated)
+    area = area_of(generated)
     for view, today in ((HISTORICAL, False), (CURRENT, True)):
-        year_summary = s.summarize(scope, [2024], view)[2024]
+        year_summary = summarize(area, [2024], view)[2024]
         shown = {pk: row.tally.registered for pk, row in year_summary.localities.items()}
         expected = reference.registered_by_locality(
             generated.province, 2024, generated.root, today=today
@@ -47,8 +49,8 @@ def test_localities_as_registered_and_by_todays_units(generated):
         assert {k: v for k, v in shown.items() if v} == expected, view
     # Before the merger the old communes sit under their districts; by today's units under the
     # new communes, which did not exist in 2024.
-    historical = s.summarize(scope, [2024], HISTORICAL)[2024].localities
-    current = s.summarize(scope, [2024], CURRENT)[2024].localities
+    historical = summarize(area, [2024], HISTORICAL)[2024].localities
+    current = summarize(area, [2024], CURRENT)[2024].localities
     assert generated.merged.parent_id in historical and generated.new_commune.pk not in historical
     assert generated.new_commune.pk in current
     # A former district keeps only what it registered itself: it has no successor.
@@ -62,15 +64,15 @@ def test_localities_as_registered_and_by_todays_units(generated):
 def test_the_two_views_reconcile(generated, year):
     """Same bright spots and unit-years, grouped differently: every figure has the same total,
     and in each view the rows add up to the total (R2)."""
-    scope = scope_of(generated)
-    historical = s.summarize(scope, [year], HISTORICAL)[year]
-    current = s.summarize(scope, [year], CURRENT)[year]
+    area = area_of(generated)
+    historical = summarize(area, [year], HISTORICAL)[year]
+    current = summarize(area, [year], CURRENT)[year]
     numbers = figures.numbers(("qcdc", "dvcq"))
     for figure in numbers:
         assert figure.value(historical.total) == figure.value(current.total), figure.key
     for year_summary in (historical, current):
         for rows in (year_summary.rows, year_summary.localities):
-            added = s.Tally()
+            added = Tally()
             for row in rows.values():
                 added += row.tally
             assert added.spots == year_summary.total.spots
@@ -81,7 +83,7 @@ def test_a_merged_commune_counts_under_its_successor_today(generated):
     old, new = generated.merged, generated.new_commune
     predecessors = set(Unit.objects.filter(successor=new).values_list("pk", flat=True))
     assert old.pk in predecessors
-    current = s.summarize(scope_of(generated), [2024], CURRENT)[2024]
+    current = summarize(area_of(generated), [2024], CURRENT)[2024]
     expected = reference.spots(generated.province, 2024, unit_ids=predecessors | {new.pk}).count()
     assert current.rows[new.pk].tally.registered == expected > 0
     members = current.rows[new.pk].members
@@ -92,7 +94,7 @@ def test_a_subtree_includes_the_units_merged_into_it(generated):
     """The summary of a new commune speaks of its predecessors' years too (R2)."""
     new = generated.new_commune
     predecessors = list(Unit.objects.filter(successor=new).values_list("pk", flat=True))
-    summaries = s.summarize(scope_of(generated, root=new), YEARS, HISTORICAL)
+    summaries = summarize(area_of(generated, root=new), YEARS, HISTORICAL)
     for year in YEARS:
         expected = reference.figures(generated.province, year, unit_ids=[new.pk, *predecessors])
         for key in ("registered", "qcdc", "dvcq", "withdrawn", "unit_total", "both"):
@@ -101,7 +103,7 @@ def test_a_subtree_includes_the_units_merged_into_it(generated):
 
 
 def test_non_compliant_units_are_named(generated):
-    year_summary = s.summarize(scope_of(generated), [2026])[2026]
+    year_summary = summarize(area_of(generated), [2026])[2026]
     named = {f.unit.pk for f in year_summary.non_compliant}
     figures_2026 = reference.unit_figures(generated.province, 2026)
     assert len(named) == figures_2026["one"] + figures_2026["none"] > 0

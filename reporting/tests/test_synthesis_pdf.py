@@ -9,18 +9,18 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from brightspots.tests.pdf_helpers import embedded_fonts, needs, page_png, pages, pdf_text
+from core.tests.pdf_helpers import embedded_fonts, needs, page_png, pages, pdf_text
+from reporting.areas import Area
 from reporting.exports import ExportRequest
 from reporting.exports.synthesis import SynthesisReport
 from reporting.models import Letterhead
-from reporting.scope import ReportScope
 from reporting.tests import reference
 from reporting.tests.conftest import YEARS
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def produce(scope, years, view="historical", language="en") -> bytes:
+def produce(area, years, view="historical", language="en") -> bytes:
     output = io.BytesIO()
     # Rendered from an English session: the report is Vietnamese whatever the interface says.
     with (
@@ -28,15 +28,15 @@ def produce(scope, years, view="historical", language="en") -> bytes:
         time_machine.travel(datetime(2026, 12, 5, 9, 30, tzinfo=ICT), tick=False),
     ):
         SynthesisReport().render(
-            ExportRequest(scopes=[scope], years=years, view=view), output, lambda f: None
+            ExportRequest(areas=[area], years=years, view=view), output, lambda f: None
         )
     return output.getvalue()  # fmt: skip
 
 
 @pytest.fixture
 def report(generated):
-    scope = ReportScope(province=generated.province, root=generated.root)
-    return produce(scope, YEARS)
+    area = Area(province=generated.province, root=generated.root)
+    return produce(area, YEARS)
 
 
 def test_reads_back_in_vietnamese_with_the_right_totals(report, generated):
@@ -58,8 +58,8 @@ def test_reads_back_in_vietnamese_with_the_right_totals(report, generated):
 
 
 def test_recognition_of_a_decided_year(generated):
-    scope = ReportScope(province=generated.province, root=generated.root)
-    text = pdf_text(produce(scope, [2024, 2025]))
+    area = Area(province=generated.province, root=generated.root)
+    text = pdf_text(produce(area, [2024, 2025]))
     expected = reference.figures(generated.province, 2025)
     assert expected["recognized"] > 0
     assert f"{expected['recognized']} “điểm sáng” đã được công nhận" in text
@@ -95,13 +95,13 @@ def test_the_province_letterhead_is_used(generated):
         addressee="Ban Thường vụ Thành ủy", signing_form="T/M BAN DÂN VẬN\nPHÓ TRƯỞNG BAN",
         signer_name="Nguyễn Thị Hoa", recipients="- Thường trực Thành ủy (b/c);\n- Lưu VP.",
     )  # fmt: skip
-    text = pdf_text(produce(ReportScope(province=generated.province, root=generated.root), [2026]))
+    text = pdf_text(produce(Area(province=generated.province, root=generated.root), [2026]))
     for words in ("BAN DÂN VẬN", "-BC/BDVTU", "kính báo cáo Ban Thường vụ Thành ủy", "PHÓ TRƯỞNG BAN",
                   "Nguyễn Thị Hoa", "- Lưu VP."):  # fmt: skip
         assert words in text, words
 
 
 def test_a_subtree_report_states_its_scope(generated):
-    scope = ReportScope(province=generated.province, root=generated.new_commune)
-    text = pdf_text(produce(scope, [2024, 2025, 2026]))
+    area = Area(province=generated.province, root=generated.new_commune)
+    text = pdf_text(produce(area, [2024, 2025, 2026]))
     assert f"(Phạm vi: {generated.new_commune.name}, {generated.province.name})" in text

@@ -3,7 +3,8 @@ merged into theirs in 2025 (R2); drafts are not counted."""
 
 from django.urls import reverse
 
-from registry.models import BrightSpot, RoleAssignment, Unit
+from organisation.models import RoleAssignment, Unit
+from registry.models import BrightSpot
 from reporting.tests import reference
 
 

@@ -10,18 +10,18 @@ from django.utils import translation
 
 from registry.models import BrightSpot
 from reporting import figures
+from reporting.areas import Area
 from reporting.exports import ExportRequest
 from reporting.exports.workbook import Workbook
-from reporting.scope import ReportScope
 from reporting.tests import reference
 from reporting.tests.conftest import YEARS
 
 
-def produce(scopes, years, view="historical"):
+def produce(areas, years, view="historical"):
     output = io.BytesIO()
     with translation.override("vi"):
         Workbook().render(
-            ExportRequest(scopes=scopes, years=years, view=view), output, lambda f: None
+            ExportRequest(areas=areas, years=years, view=view), output, lambda f: None
         )
     output.seek(0)
     return openpyxl.load_workbook(output)
@@ -38,8 +38,8 @@ def table(sheet):
 
 @pytest.fixture
 def book(generated):
-    scope = ReportScope(province=generated.province, root=generated.root)
-    return produce([scope], YEARS)
+    area = Area(province=generated.province, root=generated.root)
+    return produce([area], YEARS)
 
 
 def test_sheets_are_named_in_vietnamese_with_frozen_filtered_headers(book):
@@ -148,22 +148,20 @@ def test_non_compliant_sheet_names_the_units(book, generated):
 
 
 def test_by_todays_units_the_merged_communes_are_named_with_their_successor(generated):
-    scope = ReportScope(province=generated.province, root=generated.root)
-    book = produce([scope], [2024], view="current")
+    area = Area(province=generated.province, root=generated.root)
+    book = produce([area], [2024], view="current")
     _h, units = table(book["Theo đơn vị"])
     row = next(r for r in units if r["Đơn vị"] == generated.new_commune.name)
     assert generated.merged.name in row["Tính gộp (đơn vị đã sáp nhập)"]
-    _h, historical = table(produce([scope], [2024])["Theo đơn vị"])
+    _h, historical = table(produce([area], [2024])["Theo đơn vị"])
     assert sum(r["Điểm sáng đăng ký"] for r in units) == sum(
         r["Điểm sáng đăng ký"] for r in historical
     )
 
 
 def test_a_workbook_of_two_provinces_adds_them_up(generated):
-    scopes = [
-        ReportScope(province=p, root=p.root_unit) for p in (generated.province, generated.other)
-    ]
-    _h, rows = table(produce(scopes, [2025])["Tổng hợp"])
+    areas = [Area(province=p, root=p.root_unit) for p in (generated.province, generated.other)]
+    _h, rows = table(produce(areas, [2025])["Tổng hợp"])
     registered = next(r for r in rows if r["Chỉ tiêu"] == "Điểm sáng đăng ký")
     assert registered["2025"] == sum(
         reference.spots(p, 2025).count() for p in (generated.province, generated.other)

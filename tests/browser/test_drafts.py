@@ -11,8 +11,8 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from brightspots.sessions import LAST_SEEN_AT
 from brightspots.tests import urls_for_tests
+from core.sessions import LAST_SEEN_AT
 from tests.browser.conftest import log_in
 
 FORM = "/test/draft-form/"

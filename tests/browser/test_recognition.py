@@ -10,12 +10,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from brightspots.tests.pdf_helpers import page_png
 from conftest import skip_unless_required
+from core.tests.pdf_helpers import page_png
+from organisation.models import RoleAssignment
+from organisation.tests.factories import UserFactory, assign
 from recognition.models import Certificate, Dossier, RecognitionPeriod
 from recognition.tests.factories import authority_for, cast_pair
-from registry.models import RoleAssignment
-from registry.tests.factories import UserFactory, assign
 from tests.browser.conftest import SCREENSHOTS, log_in
 
 

@@ -61,7 +61,7 @@ def test_the_progress_page_shows_the_link_when_the_file_is_ready(generated, page
     export = Export.objects.create(
         requested_by=generated.provincial, province=generated.province, exporter="workbook",
         options={"province": generated.province.pk, "years": [2026], "view": "historical"},
-        scope_label=generated.root.name,
+        area_label=generated.root.name,
     )  # fmt: skip
     log_in(page, "gen.provincial")
     page.goto(f"/reports/exports/{export.pk}/")

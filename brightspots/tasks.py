@@ -1,9 +1,0 @@
-from celery import shared_task
-
-from brightspots import jobs
-
-
-@shared_task(name="brightspots.tasks.sweep_pending_jobs")
-def sweep_pending_jobs():
-    """Beat, every minute: publish jobs whose message was lost or whose worker died."""
-    return jobs.sweep()

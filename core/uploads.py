@@ -1,0 +1,254 @@
+"""Uploaded files (R32): PDF, DOCX, XLSX, JPEG and PNG only, recognised by their content, at most
+20 MB, stored under generated names, and served only by views that checked permission first.
+
+Office files are ZIP archives: one is accepted only when its parts say it is a Word document or an
+Excel workbook, it carries no macros, and it really expands to at most UPLOAD_MAX_EXPANDED_BYTES
+(read, not taken from the archive's own, forgeable, size fields), so a "zip bomb" is refused.
+A file that is valid as two formats at once (a "polyglot", e.g. a PDF that is also an HTML page)
+is harmless as served: always as a download, with the type its content was accepted as, never
+sniffed by the browser and inside a sandbox that runs no script.
+"""
+
+import logging
+import os
+import unicodedata
+import uuid
+import zipfile
+from pathlib import PurePath
+from urllib.parse import quote
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.text import nfc
+
+# kind → (extensions accepted in the name, content type served)
+KINDS = {
+    "pdf": ({".pdf"}, "application/pdf"),
+    "docx": ({".docx"}, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ({".xlsx"}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "jpeg": ({".jpg", ".jpeg"}, "image/jpeg"),
+    "png": ({".png"}, "image/png"),
+}
+log = logging.getLogger(__name__)
+ACCEPT = ",".join(sorted(ext for exts, _type in KINDS.values() for ext in exts))
+
+
+class ArchiveRefused(Exception):
+    """An Office file that is not acceptable; `code` says why (see validate_upload)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+# Parts of an Office archive that hold macros, or say the document is macro-enabled.
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
+MAX_ARCHIVE_ENTRIES = 5000
+READ_CHUNK = 1024 * 1024
+
+
+def _office_kind(file, *, inspect: bool) -> str | None:
+    """Which Office file this archive is (docx, xlsx), or None when it is neither.
+
+    With `inspect`, also refuse (ArchiveRefused) a macro-enabled document or a zip bomb.
+    """
+    try:
+        with zipfile.ZipFile(file) as archive:
+            entries = archive.infolist()
+            names = {entry.filename for entry in entries}
+            if "[Content_Types].xml" not in names:
+                return None
+            if "word/document.xml" in names:
+                kind = "docx"
+            elif "xl/workbook.xml" in names:
+                kind = "xlsx"
+            else:
+                return None
+            if not inspect:
+                return kind
+            if len(entries) > MAX_ARCHIVE_ENTRIES:
+                raise ArchiveRefused("too_large_expanded")
+            lowered = [name.lower() for name in names]
+            content_types = archive.read("[Content_Types].xml")
+            if any(name.endswith(MACRO_PARTS) for name in lowered) or b"macroEnabled" in (
+                content_types
+            ):
+                raise ArchiveRefused("macros")
+            _check_expanded_size(archive, entries)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        return None  # damaged, encrypted or in a compression we do not read: not an Office file
+    finally:
+        file.seek(0)
+    return kind
+
+
+def _check_expanded_size(archive, entries) -> None:
+    """Read every part, counting the bytes it really expands to, and stop past the limit."""
+    budget = settings.UPLOAD_MAX_EXPANDED_BYTES
+    for entry in entries:
+        if entry.file_size > budget:
+            raise ArchiveRefused("too_large_expanded")
+        with archive.open(entry) as part:
+            while chunk := part.read(READ_CHUNK):
+                budget -= len(chunk)
+                if budget < 0:
+                    raise ArchiveRefused("too_large_expanded")
+
+
+def sniff(file, *, inspect: bool = True) -> str | None:
+    """The kind of file its bytes show, whatever its name says.
+
+    Raises ArchiveRefused for an Office file that must be refused for what it contains (not
+    checked without `inspect`: a stored file was checked when it was uploaded).
+    """
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        return _office_kind(file, inspect=inspect)
+    return None
+
+
+def validate_upload(file) -> str:
+    """Raise ValidationError (in the user's language) unless the file is acceptable; answer its kind."""
+    if file.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s."),
+            code="too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
+            },
+        )
+    try:
+        kind = sniff(file)
+    except ArchiveRefused as refusal:
+        if refusal.code == "macros":
+            raise ValidationError(
+                _(
+                    "Documents with macros are not accepted. Save the file as an ordinary Word (DOCX) or Excel (XLSX) file and upload it again."
+                ),
+                code="macros",
+            ) from None
+        raise ValidationError(
+            _("The file expands to more than %(limit)s once opened; it is not accepted."),
+            code="too_large_expanded",
+            params={"limit": filesizeformat(settings.UPLOAD_MAX_EXPANDED_BYTES)},
+        ) from None
+    if kind is None:
+        raise ValidationError(
+            _(
+                "Only PDF, Word (DOCX), Excel (XLSX), JPEG and PNG files are accepted; this file is none of them."
+            ),
+            code="bad_type",
+        )
+    extension = PurePath(file.name or "").suffix.lower()
+    if extension not in KINDS[kind][0]:
+        raise ValidationError(
+            _("The file's name ends in “%(extension)s” but its content is %(kind)s."),
+            code="name_mismatch",
+            params={"extension": extension or "—", "kind": kind.upper()},
+        )
+    return kind
+
+
+class UploadField(forms.FileField):
+    """A form field that applies the rules of R32 and shows the accepted types to the browser."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("PDF, DOCX, XLSX, JPEG or PNG, up to 20 MB."))
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ACCEPT)
+
+    def clean(self, data, initial=None):
+        file = super().clean(data, initial)
+        if file and file is not initial and hasattr(file, "size"):
+            validate_upload(file)
+        return file
+
+
+def upload_path(instance, filename: str) -> str:
+    """A generated name: nothing of the user's file name reaches the file system."""
+    extension = PurePath(filename).suffix.lower()
+    if extension not in {ext for exts, _type in KINDS.values() for ext in exts}:
+        extension = ""
+    folder = instance._meta.label_lower.replace(".", "/")
+    return f"uploads/{folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+
+
+def clean_display_name(filename: str) -> str:
+    """The original name, kept only for display and download: no folders, no control or
+    invisible formatting characters (a right-to-left override could disguise "exe.pdf" as
+    "fdp.exe"), single spaces, NFC, at most 200 characters with the extension kept."""
+    name = nfc(filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(
+        " " if char.isspace() else char
+        for char in name
+        if char.isspace() or unicodedata.category(char)[0] not in "CZ"
+    )
+    name = " ".join(name.split()).strip(" .")
+    if len(name) > 200:
+        stem, extension = os.path.splitext(name)
+        extension = extension if len(extension) <= 10 else ""
+        name = stem[: 200 - len(extension)].rstrip(" .") + extension
+    return name or "file"
+
+
+def ascii_name(name: str) -> str:
+    """A plain-ASCII stand-in for old clients: Vietnamese letters lose their marks, đ becomes d."""
+    folded = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in folded if char.isascii() and char.isprintable())
+    plain = "".join(char if char not in '"\\;' else "_" for char in plain)
+    return " ".join(plain.split()) or "file"
+
+
+def content_disposition(display_name: str) -> str:
+    """`attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266, RFC 5987)."""
+    name = clean_display_name(display_name)
+    return f"attachment; filename=\"{ascii_name(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def serve(file_field, display_name: str) -> FileResponse:
+    """Send a stored file as a download. Callers must have checked permission first.
+
+    A file missing from the disk is a 404 for the user (and an error in the log for us).
+    """
+    try:
+        handle = file_field.open("rb")
+    except FileNotFoundError:
+        log.error("stored upload %s is missing", file_field.name)
+        raise Http404 from None
+    kind = sniff(handle, inspect=False)
+    content_type = KINDS[kind][1] if kind else "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(display_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    # Even opened in the browser's own tab, a file runs no script and loads nothing.
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def document(content: bytes, filename: str, kind: str = "pdf", *, inline: bool = False):
+    """Send a document produced for this request (`kind` of KINDS: a PDF, a workbook), never
+    cached on the way, as a stored file (`serve`). Callers must have checked permission first."""
+    response = HttpResponse(content, content_type=KINDS[kind][1])
+    disposition = content_disposition(filename)
+    if inline:
+        disposition = disposition.replace("attachment", "inline", 1)
+    response["Content-Disposition"] = disposition
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

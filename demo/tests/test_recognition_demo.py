@@ -1,0 +1,82 @@
+"""The demo province's recognition: past years decided with certificates, the current year in
+progress, a commendation proposal; and the benchmark dataset's recognition."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+from django.urls import reverse
+
+from demo import names as demo_org
+from recognition.models import Certificate, CommendationProposal, Decision, Dossier
+from registry.models import BrightSpot
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_past_years_are_decided_at_a_realistic_rate(demo):
+    for year in range(2022, 2026):
+        accepted = BrightSpot.objects.filter(year=year, status="accepted").count()
+        statuses = dict(
+            Dossier.objects.filter(year=year).values_list("status").annotate(n=Count("pk"))
+        )
+        assert set(statuses) <= {"recognized", "not_recognized"}
+        assert 0.1 * accepted <= statuses["recognized"] <= 0.5 * accepted, year
+    assert Decision.objects.filter(year__lt=2026).count() >= 8
+    serials = list(Certificate.objects.values_list("serial", flat=True))
+    assert len(serials) == len(set(serials)) == Dossier.objects.filter(status="recognized").count()
+
+
+def test_this_years_window_is_open_with_dossiers_at_every_stage(demo):
+    statuses = set(Dossier.objects.filter(year=2026).values_list("status", flat=True))
+    assert {"draft", "submitted", "supplement", "proposed"} <= statuses
+    assert not Dossier.objects.filter(year=2026, status="recognized").exists()
+    assert CommendationProposal.objects.filter(period_start=2021, status="sent").exists()
+    assert BrightSpot.objects.exclude(replicates=None).exists()
+
+
+def test_running_again_adds_nothing(demo):
+    before = (Dossier.objects.count(), Certificate.objects.count(), Decision.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (
+        Dossier.objects.count(),
+        Certificate.objects.count(),
+        Decision.objects.count(),
+    ) == before
+
+
+def test_demo_logins_reach_their_recognition_pages(demo, client):
+    client.post(reverse("login"), {"username": "bcd.qcdc", "password": demo_org.PASSWORD})
+    committee = (
+        Dossier.objects.filter(year=2026, field="qcdc").values_list("committee", flat=True).first()
+    )
+    page = client.get(reverse("recognition:committee-dossiers", args=[committee]))
+    assert page.status_code == 200 and "hồ sơ" in page.text
+    client.logout()
+    certificate = (
+        Certificate.objects.filter(
+            recognition__dossier__unit__role_assignments__user__username="canbo.sotuphap"
+        ).first()
+        or Certificate.objects.first()
+    )
+    client.post(reverse("login"), {"username": "admin", "password": demo_org.PASSWORD})
+    response = client.get(reverse("recognition:certificate-pdf", args=[certificate.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert 'data-verdict="valid"' in client.get(f"/verify/{certificate.serial}/").text
+
+
+def test_the_dataset_generator_adds_recognition(db):
+    call_command(
+        "generate_dataset", provinces=2, units_per_province=80, years=2, bright_spots_per_year=60,
+        stdout=StringIO(),
+    )  # fmt: skip
+    assert Dossier.objects.values("province").distinct().count() == 2
+    assert Decision.objects.filter(year=2025).count() == 4  # one per committee and province
+    assert not Dossier.objects.filter(status="recognized", decision=None).exists()
+    serials = list(Certificate.objects.values_list("serial", flat=True))
+    assert serials and len(serials) == len(set(serials))

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationConfig(AppConfig):
+    """Provinces, units and committees, routing, people and their roles, the audit log."""
+
+    name = "organisation"
+    verbose_name = _("Organisation")
+
+    def ready(self):
+        from organisation import export, tasks  # noqa: F401 - registers archive sections, tasks

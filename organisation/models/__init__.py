@@ -1,0 +1,15 @@
+from organisation.models.audit import AuditEntry
+from organisation.models.org import Committee, Field, Level, Province, RoutingRule, Unit
+from organisation.models.people import RoleAssignment, User
+
+__all__ = [
+    "AuditEntry",
+    "Committee",
+    "Field",
+    "Level",
+    "Province",
+    "RoleAssignment",
+    "RoutingRule",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,64 @@
+"""Reading the organisation: which levels a unit may build at, and where a level's bright spots
+go (R1, R5, R8)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from organisation.models import Level, RoutingRule, Unit
+
+Kind = Unit.Kind
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    """The unit and every unit above it, nearest first (one query)."""
+    by_id = Unit.objects.in_bulk(unit.ancestor_ids)
+    return [by_id[pk] for pk in reversed(unit.ancestor_ids) if pk in by_id]
+
+
+def level_units(unit: Unit, on: date) -> dict[str, Unit]:
+    """Each level this unit may build a bright spot at, with the unit whose committees handle it.
+
+    A commune builds at commune level, at district level while its district exists, and at
+    province level; a department or its affiliated unit at agency level and province level.
+    """
+    chain = ancestors(unit)
+    found: dict[str, Unit] = {}
+    for candidate in chain:
+        if candidate.kind in Unit.COMMUNE_LEVEL:
+            found.setdefault(Level.COMMUNE, candidate)
+        elif candidate.kind == Kind.DISTRICT and candidate.is_active_on(on):
+            found.setdefault(Level.DISTRICT, candidate)
+        elif candidate.kind in (Kind.DEPARTMENT, Kind.AFFILIATED, Kind.ENTERPRISE):
+            found.setdefault(
+                Level.AGENCY, candidate if candidate.kind != Kind.AFFILIATED else candidate.parent
+            )
+        elif candidate.kind == Kind.PROVINCE:
+            found.setdefault(Level.PROVINCE, candidate)
+    return {level: found[level] for level in Level.values if level in found}
+
+
+def route(*, unit: Unit, level: str, field: str, on: date) -> RoutingRule:
+    """The routing rule for a bright spot: the nearest rule for the field, from its level upward.
+
+    Raises ValidationError when no committee of the level or above receives that field.
+    """
+    levels = level_units(unit, on)
+    if level not in levels:
+        raise ValidationError({"level": _("This unit cannot build a bright spot at this level.")})
+    chain = ancestors(levels[level])
+    rules = {
+        rule.level_unit_id: rule
+        for rule in RoutingRule.objects.filter(level_unit__in=chain, field=field).select_related(
+            "recipient", "via", "copy_to"
+        )
+    }
+    for candidate in chain:
+        if candidate.pk in rules and rules[candidate.pk].recipient.active:
+            return rules[candidate.pk]
+    raise ValidationError(
+        _(
+            "No steering committee receives this field at this level yet. Please tell your administrator."
+        )
+    )

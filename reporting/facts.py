@@ -1,0 +1,203 @@
+"""What a summary reads from the database (R23): a handful of grouped queries per province,
+never drafts. Bright spots come as groups with their counts (`spot_groups`), unit-years as facts
+(`unit_facts`); recognition (R16–R22) enters as more columns of the same query
+(`recognition_columns`): the fate of a bright spot's dossier, its unit's commendation of the year
+and the Council's five-year outcome.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from organisation.models import Field
+from recognition.models import CommendationEntry, Dossier, Outcome, UnitCommendation
+from registry.deadlines import default_registration_deadline, default_report_deadline
+from registry.models import (
+    AnnualReport,
+    BrightSpot,
+    Extension,
+    ProgressEntry,
+    Registration,
+    RegistrationPeriod,
+)
+from reporting.areas import REGISTERED, Area
+from reporting.tally import (
+    BOTH,
+    COMMENDED,
+    IN_REVIEW,
+    MISSING,
+    NO_DOSSIER,
+    NONE,
+    NOT_COMMENDED,
+    NOT_DUE,
+    NOT_RECOGNIZED,
+    NOT_RECORDED,
+    NOT_SUBMITTED,
+    ON_TIME,
+    ONE,
+    RECOGNIZED,
+    RECORDED,
+)
+from reporting.units import UnitInfo
+
+
+@dataclass
+class UnitFact:
+    """One unit's year: what it submitted, as the unit of that year (R2)."""
+
+    unit: UnitInfo
+    expected: bool
+    qcdc: int  # registered bright spots of each field, whatever the scope's fields (R7)
+    dvcq: int
+    registration: str  # ON_TIME, EXTENDED, NOT_SUBMITTED
+    extension_until: date | None
+    report: str  # ON_TIME, EXTENDED (the annual report), MISSING, NOT_DUE
+
+    @property
+    def compliance(self) -> str:
+        present = (self.qcdc > 0) + (self.dvcq > 0)
+        return BOTH if present == 2 else ONE if present == 1 else NONE
+
+    @property
+    def key(self) -> tuple:
+        return (self.compliance, self.registration, self.report)
+
+    @property
+    def missing_fields(self) -> list[str]:
+        return [f for f, n in ((Field.QCDC, self.qcdc), (Field.DVCQ, self.dvcq)) if not n]
+
+
+def deadlines(province, years) -> dict[int, tuple[date, date]]:
+    """Each year's registration and annual report deadlines (R6, R11), with the defaults."""
+    found = {
+        p.year: (p.deadline, p.report_deadline)
+        for p in RegistrationPeriod.objects.filter(province=province, year__in=list(years))
+    }
+    return {
+        y: found.get(y, (default_registration_deadline(y), default_report_deadline(y)))
+        for y in years
+    }
+
+
+def recognition_columns() -> dict:
+    """What recognition says of a bright spot, as columns of the bright spots query: its
+    dossier's fate (R17–R19), whether its unit commended it that year, and the Emulation and
+    Reward Council's five-year outcome (R22)."""
+    dossier = Dossier.Status
+    return {
+        "dossier_state": Case(
+            When(dossier__status__in=[dossier.SUBMITTED, dossier.SUPPLEMENT, dossier.PROPOSED],
+                 then=Value(IN_REVIEW)),
+            When(dossier__status=dossier.RECOGNIZED, then=Value(RECOGNIZED)),
+            When(dossier__status=dossier.NOT_RECOGNIZED, then=Value(NOT_RECOGNIZED)),
+            default=Value(NO_DOSSIER),
+            output_field=CharField(),
+        ),
+        "commended": Exists(
+            UnitCommendation.objects.filter(bright_spot=OuterRef("pk"), year=OuterRef("year"))
+        ),
+        "council": Coalesce(
+            Subquery(
+                CommendationEntry.objects.filter(
+                    recognition__dossier__bright_spot=OuterRef("pk"),
+                    outcome__in=[Outcome.MERIT, Outcome.COMMENDATION],
+                ).values("outcome")[:1]
+            ),
+            Value(""),
+        ),
+    }  # fmt: skip
+
+
+def spot_groups(area: Area, years):
+    """(year, unit id, SPOT_KEY tuple, count, progress sum) for the scope's bright spots."""
+    recorded = Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
+    rows = (
+        area.bright_spots(years)
+        .annotate(recorded=recorded, **recognition_columns())
+        .values_list("year", "unit_id", "field", "level", "status", "timeliness", "recorded",
+                     "dossier_state", "commended", "council")
+        .annotate(n=Count("pk"), progress=Sum("progress"))
+        .order_by()
+    )  # fmt: skip
+    for year, unit_id, field_, level, status, timely, has, dossier, commended, council, n, progress in rows:  # fmt: skip
+        key = (field_, level, status, timely, RECORDED if has else NOT_RECORDED, dossier,
+               COMMENDED if commended else NOT_COMMENDED, council)  # fmt: skip
+        yield year, unit_id, key, n, progress or 0
+
+
+def _field_counts(area: Area, years, groups) -> dict:
+    """Registered bright spots per (year, unit, field), whatever the scope's fields: whether a
+    unit registered both fields (R7) does not depend on who reads the summary."""
+    counts = Counter()
+    if area.all_fields and area.committee is None:
+        for year, unit_id, key, n, _progress in groups:
+            if key[2] in REGISTERED:
+                counts[(year, unit_id, key[0])] += n
+        return counts
+    queryset = BrightSpot.objects.filter(
+        province=area.province, year__in=list(years), status__in=REGISTERED
+    )
+    queryset = area.unit_filter(queryset)
+    for year, unit_id, field_, n in (
+        queryset.values_list("year", "unit_id", "field").annotate(n=Count("pk")).order_by()
+    ):
+        counts[(year, unit_id, field_)] += n
+    return counts
+
+
+def unit_facts(area: Area, years, groups, periods) -> dict[int, list[UnitFact]]:
+    """Every unit-year of the scope: units that had to register, and any unit that submitted."""
+    units = area.units
+    counts = _field_counts(area, years, groups)
+    registrations = {
+        (y, u): t
+        for y, u, t in area.unit_filter(
+            Registration.objects.filter(year__in=list(years), status=Registration.Status.SUBMITTED)
+        ).values_list("year", "unit_id", "timeliness")
+    }
+    extensions = {
+        (y, u): until
+        for y, u, until in area.unit_filter(
+            Extension.objects.filter(year__in=list(years), kind=Extension.Kind.REGISTRATION)
+        ).values_list("year", "unit_id", "until")
+    }
+    reports = {
+        (y, u): t
+        for y, u, t in area.unit_filter(
+            AnnualReport.objects.filter(year__in=list(years), status=AnnualReport.Status.SUBMITTED)
+        ).values_list("year", "unit_id", "timeliness")
+    }
+    submitted_units = {(y, u) for y, u, *_rest in groups}
+    submitted_units |= {(y, u) for y, u, _f in counts} | set(registrations) | set(reports)
+    in_scope = area.unit_ids
+    facts = {}
+    for year in years:
+        deadline = periods[year][0]
+        expected = {
+            pk
+            for pk in in_scope
+            if area.expected_unit(units[pk]) and units[pk].is_active_on(deadline)
+        }
+        population = expected | {u for y, u in submitted_units if y == year and u in in_scope}
+        year_facts = []
+        for pk in population:
+            qcdc, dvcq = counts[(year, pk, Field.QCDC)], counts[(year, pk, Field.DVCQ)]
+            report = reports.get((year, pk))
+            year_facts.append(
+                UnitFact(
+                    unit=units[pk],
+                    expected=pk in expected,
+                    qcdc=qcdc,
+                    dvcq=dvcq,
+                    registration=registrations.get((year, pk)) or NOT_SUBMITTED,
+                    extension_until=extensions.get((year, pk)),
+                    report=(report or ON_TIME)
+                    if report is not None
+                    else (MISSING if qcdc + dvcq else NOT_DUE),
+                )  # fmt: skip
+            )
+        facts[year] = year_facts
+    return facts
