@@ -27,8 +27,10 @@ demo: install
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 # The whole suite; DATABASE_URL / REDIS_URL from the environment select PostgreSQL and Redis.
+# Tests run in parallel, one process per core, each with its own test database.
+PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

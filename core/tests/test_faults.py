@@ -25,6 +25,7 @@ from core import jobs
 from core.beat import lock_key
 from core.models import Job
 from core.tasks import sweep_pending_jobs
+from core.tests import fault_tasks  # noqa: F401 - registers the durable task "tests.slow_work"
 from registry.models import Registration, RegistrationPeriod
 from registry.tasks import send_submission_notice
 from registry.tests.factories import make_bright_spot

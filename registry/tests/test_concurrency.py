@@ -70,7 +70,7 @@ def test_two_staff_deciding_at_once_one_wins_the_other_is_told(cast, submitted, 
 
     submitted.refresh_from_db()
     decisions = AuditEntry.objects.filter(
-        bright_spot=submitted, action__in=["bright_spot.returned", "bright_spot.accepted"]
+        bright_spot_id=submitted.pk, action__in=["bright_spot.returned", "bright_spot.accepted"]
     )
     assert decisions.count() == 1
     winner = decisions.get()
