@@ -2,10 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core import versions
 from core.uploads import clean_display_name
 from organisation.models import AuditEntry
 from organisation.routing import level_units
@@ -28,29 +29,15 @@ EDITABLE_FIELDS = [
 ]
 
 
-class ChangedMeanwhile(ValidationError):
-    """Someone else changed the object after this user loaded the page."""
-
-    def __init__(self):
-        super().__init__(
-            _(
-                "This bright spot was changed by someone else meanwhile. Reload the page to see the change."
-            ),
-            code="changed_meanwhile",
-        )
+class ChangedMeanwhile(versions.ChangedMeanwhile):
+    message = gettext_lazy(
+        "This bright spot was changed by someone else meanwhile. Reload the page to see the change."
+    )
 
 
 def _bump(bright_spot: BrightSpot, *, expected_version: int | None = None, **changes) -> None:
     """Apply a change of state only if nobody changed the row since `expected_version`."""
-    expected = bright_spot.version if expected_version is None else expected_version
-    updated = BrightSpot.objects.filter(pk=bright_spot.pk, version=expected).update(
-        version=F("version") + 1, **changes
-    )
-    if not updated:
-        raise ChangedMeanwhile
-    for name, value in changes.items():
-        setattr(bright_spot, name, value)
-    bright_spot.version = expected + 1
+    versions.bump(bright_spot, ChangedMeanwhile, expected_version=expected_version, **changes)
 
 
 def _check_values(values: dict) -> None:
