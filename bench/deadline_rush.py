@@ -21,6 +21,7 @@ it at a database you care about.
 
 import argparse
 import asyncio
+import io
 import json
 import math
 import os
@@ -39,7 +40,21 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Diemsang-2026"  # noqa: S105 - benchmark accounts in a throw-away database
 YEAR = 2026
-PLAN = b"%PDF-1.4\n" + b"% plan document filler\n" * 9000 + b"trailer<<>>\n%%EOF\n"  # ~200 kB
+
+
+def _plan_document() -> bytes:
+    """A real one-page PDF of ~200 kB: uploads are opened with pypdf (R32), a stub is refused."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Filler": "plan document filler " * 9500})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PLAN = _plan_document()
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ACKNOWLEDGED = "Danh sách đã được gửi: 2 điểm sáng"
 STEPS = ["login page", "log in", "registration page", "new QCDC form", "save QCDC",

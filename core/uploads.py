@@ -4,19 +4,25 @@
 Office files are ZIP archives: one is accepted only when its parts say it is a Word document or an
 Excel workbook, it carries no macros, and it really expands to at most UPLOAD_MAX_EXPANDED_BYTES
 (read, not taken from the archive's own, forgeable, size fields), so a "zip bomb" is refused.
-A file that is valid as two formats at once (a "polyglot", e.g. a PDF that is also an HTML page)
-is harmless as served: always as a download, with the type its content was accepted as, never
-sniffed by the browser and inside a sandbox that runs no script.
+Past its first bytes, a file must open with the library that reads its kind (issue 13): a PDF with
+pypdf and at least one page, a DOCX with python-docx, an XLSX with openpyxl, an image with Pillow.
+A stub that only starts like a PDF is refused, and so is a "polyglot" that carries a web page in
+the bytes a browser sniffs (the first kilobyte) or after the PDF's end. Served files are still sent
+as downloads, never sniffed by the browser and inside a sandbox that runs no script.
 """
 
+import io
 import logging
 import os
+import re
 import unicodedata
 import uuid
 import zipfile
 from pathlib import PurePath
 from urllib.parse import quote
 
+import docx
+import openpyxl
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,8 +30,17 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
+from pypdf import PdfReader
 
 from core.text import nfc
+
+# Markup a browser would take for a web page (HTML sniffing reads the first 512 bytes).
+HTML_MARKUP = re.compile(
+    rb"<\s*(?:!doctype|html|head|body|script|iframe|svg|object|embed|meta|a\s|img|style|form|\?xml)",
+    re.IGNORECASE,
+)
+SNIFFED_BYTES = 1024
 
 # kind → (extensions accepted in the name, content type served)
 KINDS = {
@@ -161,7 +176,73 @@ def validate_upload(file) -> str:
             code="name_mismatch",
             params={"extension": extension or "—", "kind": kind.upper()},
         )
+    check_structure(file, kind)
     return kind
+
+
+def check_structure(file, kind: str) -> None:
+    """Raise ValidationError unless the file opens as a `kind` with the library that reads it,
+    and carries no web page where a browser would find one (issue 13, R32)."""
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    if _carries_markup(data, kind):
+        raise ValidationError(
+            _(
+                "The file also contains web page code, so it is not accepted. Save it again as an ordinary %(kind)s file and upload it."
+            ),
+            code="polyglot",
+            params={"kind": kind.upper()},
+        )
+    if not _opens(data, kind):
+        raise ValidationError(
+            _(
+                "The file cannot be opened as a %(kind)s document: it is damaged, empty or incomplete. Save it again and upload it."
+            ),
+            code="damaged",
+            params={"kind": kind.upper()},
+        )
+
+
+def _carries_markup(data: bytes, kind: str) -> bool:
+    if HTML_MARKUP.search(data[:SNIFFED_BYTES]):
+        return True
+    if kind == "pdf":
+        end = data.rfind(b"%%EOF")
+        return end != -1 and bool(HTML_MARKUP.search(data[end:]))
+    return False
+
+
+def _opens(data: bytes, kind: str) -> bool:
+    """Whether the document library of `kind` reads the file (any error it raises is a no)."""
+    stream = io.BytesIO(data)
+    try:
+        if kind == "pdf":
+            # A PDF cut short in transfer has lost its end; pypdf would patch it up.
+            return b"%%EOF" in data[-2048:] and _pdf_pages(stream) > 0
+        if kind == "docx":
+            docx.Document(stream)
+            return True
+        if kind == "xlsx":
+            openpyxl.load_workbook(stream, read_only=True).close()
+            return True
+        with Image.open(stream) as image:
+            expected = {"png": "PNG", "jpeg": "JPEG"}[kind]
+            if image.format != expected:
+                return False
+            image.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # verify() reads the chunks; load() also decodes the pixels to the end
+        return True
+    except Exception:  # noqa: BLE001 - a reader's error of any kind means the file is refused
+        return False
+
+
+def _pdf_pages(stream) -> int:
+    reader = PdfReader(stream, strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        return 0  # only restricted (owner password) PDFs open for the reviewer without a password
+    return len(reader.pages)
 
 
 class UploadField(forms.FileField):

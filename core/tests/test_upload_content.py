@@ -4,14 +4,19 @@ care (zip bombs, macros, archives that are neither); double extensions are answe
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from core.tests.upload_samples import (
     JPEG,
     PDF,
     PNG,
+    POLYGLOT_PDF,
+    STUB_PDF,
     archive,
     docx,
     lying_about_size,
+    pdf,
+    pdf_of_size,
     xlsx,
     zip_bomb,
 )
@@ -60,12 +65,45 @@ def test_content_that_is_none_of_the_kinds_is_refused(name, data):
     assert refusal(name, data) == "bad_type"
 
 
-def test_a_polyglot_is_accepted_only_as_the_kind_its_header_declares():
-    """A PDF that is also an HTML page passes as a PDF, and is served as one (see
-    registry/tests/test_upload_serving.py); it can never pass as anything else."""
-    polyglot = PDF + b"<html><body><script>alert(document.cookie)</script></body></html>"
-    assert validate_upload(SimpleUploadedFile("ke-hoach.pdf", polyglot)) == "pdf"
-    assert refusal("trang.html", polyglot) == "name_mismatch"
+def test_a_pdf_header_followed_by_a_web_page_is_refused_in_vietnamese():
+    """The polyglot of issue 13: `%PDF-` and then HTML. Refused at the field, in the user's
+    language, whatever comes after."""
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        validate_upload(SimpleUploadedFile("ke-hoach.pdf", POLYGLOT_PDF))
+    assert refused.value.code == "polyglot"
+    assert "mã trang web" in refused.value.messages[0]
+
+
+def test_a_real_pdf_with_a_web_page_glued_after_its_end_is_refused():
+    assert refusal("ke-hoach.pdf", PDF + b"<html><script>alert(1)</script></html>") == "polyglot"
+    assert refusal("ke-hoach.pdf", PDF.replace(b"%PDF-1.3", b"%PDF-1.3\n<!DOCTYPE html>")) == (
+        "polyglot"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("ke-hoach.pdf", STUB_PDF),  # a header and a trailer, no page
+        ("ke-hoach.pdf", pdf(pages=0)),  # a well-formed PDF of no page at all
+        ("ke-hoach.pdf", PDF[: len(PDF) // 2]),  # cut short in transfer
+        ("anh.png", PNG[:30]),
+        ("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 60),
+        ("anh.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40),
+        ("ke-hoach.docx", archive({"word/document.xml": b"<w:document/>"})),  # no relationships
+        ("tien-do.xlsx", archive({"xl/workbook.xml": b"<workbook/>"})),
+    ],
+    ids=["pdf-stub", "pdf-no-page", "pdf-truncated", "png-truncated", "png-stub", "jpeg-stub",
+         "docx-stub", "xlsx-stub"],
+)  # fmt: skip
+def test_a_stub_that_only_starts_like_a_document_is_refused_in_vietnamese(name, data):
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        validate_upload(SimpleUploadedFile(name, data))
+    assert refused.value.code == "damaged"
+    assert "không mở được" in refused.value.messages[0]
+
+
+def test_a_polyglot_image_passes_only_as_the_kind_its_header_declares():
     png_with_zip = PNG + docx()  # an image with an archive glued on (a "GIFAR")
     assert validate_upload(SimpleUploadedFile("anh.png", png_with_zip)) == "png"
     assert refusal("anh.docx", png_with_zip) == "name_mismatch"
@@ -141,8 +179,8 @@ def test_an_inner_extension_does_not_matter_once_the_last_one_matches_the_conten
 def test_the_limit_is_20_mb_exactly(settings):
     limit = settings.UPLOAD_MAX_BYTES
     assert limit == 20 * 1024 * 1024
-    assert validate_upload(SimpleUploadedFile("a.pdf", PDF + b" " * (limit - len(PDF)))) == "pdf"
-    assert refusal("a.pdf", PDF + b" " * (limit - len(PDF) + 1)) == "too_large"
+    assert validate_upload(SimpleUploadedFile("a.pdf", pdf_of_size(limit))) == "pdf"
+    assert refusal("a.pdf", pdf_of_size(limit + 1)) == "too_large"
 
 
 @pytest.mark.parametrize(

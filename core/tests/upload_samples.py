@@ -4,9 +4,43 @@ import io
 import struct
 import zipfile
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40
+from docx import Document
+from PIL import Image
+from pypdf import PdfWriter
+
+
+def pdf(pages: int = 1, *, padding: int = 0) -> bytes:
+    """A real PDF of `pages` blank A4 pages; `padding` bytes of metadata make it bigger."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if padding:
+        writer.add_metadata({"/Filler": "x" * padding})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_of_size(size: int) -> bytes:
+    """A real one-page PDF of exactly `size` bytes."""
+    padding = size - len(pdf())
+    while len(data := pdf(padding=padding)) != size:
+        padding += size - len(data)
+    return data
+
+
+def image(kind: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format=kind)
+    return buffer.getvalue()
+
+
+PDF = pdf()
+PNG = image("PNG")
+JPEG = image("JPEG")
+# What only starts like a document: a header and nothing a reader can open.
+STUB_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+POLYGLOT_PDF = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"
 
 CONTENT_TYPES = (
     b'<?xml version="1.0" encoding="UTF-8"?>'
@@ -26,8 +60,20 @@ def archive(parts: dict[str, bytes], *, content_types: bytes = CONTENT_TYPES) ->
 
 
 def docx(**extra: bytes) -> bytes:
-    body = "<w:document><w:body><w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p></w:body></w:document>"
-    return archive({"_rels/.rels": b"<Relationships/>", "word/document.xml": body.encode()} | extra)
+    """A real Word document made by python-docx, with `extra` parts added to its archive."""
+    document = Document()
+    document.add_paragraph("Kế hoạch")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    if not extra:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for entry in source.infolist():
+            dest.writestr(entry, source.read(entry))
+        for name, data in extra.items():
+            dest.writestr(name, data)
+    return out.getvalue()
 
 
 def xlsx() -> bytes:

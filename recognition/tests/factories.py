@@ -7,6 +7,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.tests.upload_samples import PDF
 from core.text import fold, sort_key
 from recognition import services
 from recognition.models import (
@@ -23,7 +24,6 @@ from registry.models import BrightSpot, Registration
 from registry.tests.factories import make_bright_spot
 
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def at(year, month, day, hour=9, minute=0, second=0):

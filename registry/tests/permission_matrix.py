@@ -10,11 +10,10 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.tests.upload_samples import PDF
 from registry import services
 from registry.tests.factories import make_bright_spot
 from tests.permission_matrix import Row
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def objects(world):

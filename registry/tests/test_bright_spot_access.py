@@ -8,10 +8,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.tests.upload_samples import PDF
 from registry import services
 from registry.tests.factories import make_bright_spot
-
-PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture

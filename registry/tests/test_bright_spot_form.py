@@ -8,9 +8,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.tests.upload_samples import PDF, pdf
 from registry.models import BrightSpot
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +149,7 @@ def test_an_exe_renamed_pdf_is_refused_at_the_file_field(cast, client_of):
 
 
 def test_a_25_mb_file_is_refused_at_the_file_field(cast, client_of):
-    big = SimpleUploadedFile("ke-hoach.pdf", PDF + b"0" * (25 * 1024 * 1024), "application/pdf")
+    big = SimpleUploadedFile("ke-hoach.pdf", pdf(padding=25 * 1024 * 1024), "application/pdf")
     response = post(client_of(cast.official_a), cast, form_data(plan_file=big))
     assert "giới hạn là 20,0\xa0MB" in response.context["form"].errors["plan_file"][0]
     assert not BrightSpot.objects.exists()

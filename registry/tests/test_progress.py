@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.tests.upload_samples import PNG
 from organisation.models import AuditEntry
 from organisation.tests.factories import UnitFactory
 from registry import selectors, services
@@ -84,7 +85,7 @@ def test_progress_entry_with_evidence_is_shown_and_served_with_permission(cast, 
                 "day": "09/06/2026",
                 "text": "Đã nhận 37 ý kiến qua hòm thư",
                 "milestone": qcdc.milestones.first().pk,
-                "evidence": SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50),
+                "evidence": SimpleUploadedFile("anh.png", PNG),
             },
         )
     assert response.status_code == 302

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, get_resolver, reverse
 from django.views.static import serve as static_serve
 
-from core.tests.upload_samples import PDF, PNG
+from core.tests.upload_samples import PDF, PNG, POLYGLOT_PDF
 from registry.models import BrightSpot
 from registry.tests.factories import make_bright_spot
 from registry.tests.test_bright_spot_form import form_data
@@ -112,10 +112,26 @@ def test_no_url_serves_the_media_folder(cast, client_of):
             assert client.get(guess).status_code == 404, guess
 
 
-def test_a_polyglot_is_served_as_a_sandboxed_pdf_download(cast, client_of):
-    html = b"<html><body><script>alert(document.cookie)</script></body></html>"
+def test_a_polyglot_is_refused_at_the_field_and_nothing_is_saved(cast, client_of):
+    """Issue 13: `%PDF-` followed by a web page is no plan document."""
     client = client_of(cast.official_a)
-    spot = upload(client, cast, "ke-hoach.pdf", PDF + html)
+    response = client.generic(
+        "POST",
+        reverse("registry:bright-spot-create", args=[cast.unit_a.pk]),
+        multipart(form_data(), "ke-hoach.pdf", POLYGLOT_PDF),
+        content_type=f"multipart/form-data; boundary={BOUNDARY}",
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["plan_file"] == [
+        "Tệp có chứa mã trang web nên không được chấp nhận. Đề nghị lưu lại thành tệp PDF "
+        "thông thường rồi tải lên."
+    ]
+    assert not BrightSpot.objects.exists()
+
+
+def test_a_pdf_is_served_as_a_sandboxed_download(cast, client_of):
+    client = client_of(cast.official_a)
+    spot = upload(client, cast, "ke-hoach.pdf", PDF)
     response = client.get(reverse("registry:bright-spot-plan-file", args=[spot.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import skip_unless_required
 from core.tests.pdf_helpers import page_png
+from core.tests.upload_samples import PDF
 from organisation.models import RoleAssignment
 from organisation.tests.factories import UserFactory, assign
 from recognition.models import Certificate, Dossier, RecognitionPeriod
@@ -69,7 +70,7 @@ def test_the_whole_recognition_journey(
     cast, journey, page, browser, live_server, screenshot, tmp_path
 ):
     sample = tmp_path / "to-trinh.pdf"
-    sample.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    sample.write_bytes(PDF)
     today = timezone.localdate()
 
     # 1. The unit prepares the dossier, part by part, and submits it.

@@ -8,10 +8,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from core.tests.upload_samples import PDF
 from registry.models import BrightSpot, RegistrationPeriod
 from tests.browser.conftest import log_in
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
