@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from demo.signing import demo_signing_keys
 from organisation.models import Committee, Field, RoleAssignment, Unit
 from organisation.tests.factories import (
     CommitteeFactory,
@@ -56,8 +57,30 @@ def _vietnamese_to_begin_with():
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploads made by a test land in its own folder, never in var/media."""
+    """Uploads made by a test land in its own folder, never in var/media; and no test signs
+    with the developer's demo keys (var/signing) unless it asks for `signing_keys`."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.SIGNING_KEYS_FILE = tmp_path / "no-signing" / "keys.json"
+
+
+@pytest.fixture(scope="session")
+def _demo_keys_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("signing") / "keys.json"
+
+
+@pytest.fixture
+def signing_keys(settings, _demo_keys_folder):
+    """Sign with the demo CA (demo/signing.py): call it with authorities to give them keys."""
+    settings.SIGNING_KEYS_FILE = _demo_keys_folder
+
+    def give(*authorities):
+        names = demo_signing_keys(_demo_keys_folder, authorities)
+        for authority in authorities:
+            authority.signing_key = names[authority.name]
+            authority.save(update_fields=["signing_key"])
+        return _demo_keys_folder.parent / "demo-ca.pem"
+
+    return give
 
 
 @pytest.fixture(autouse=True)

@@ -184,6 +184,13 @@ UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 # What an Office file (a ZIP archive) may expand to once opened: more is a "zip bomb".
 UPLOAD_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Signed documents (R41, core/signing.py) ----------------------------------------------------
+# A JSON file naming each issuing authority's key (a PKCS#12 file or a PKCS#11 token), the CA
+# certificates uploaded files are checked against, and the timestamp authority. Keys and
+# passphrases are never stored in the database. `load_demo` writes a demo one at the default path.
+SIGNING_KEYS_FILE = Path(env_str("SIGNING_KEYS_FILE", str(VAR_DIR / "signing" / "keys.json")))
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Forms ---------------------------------------------------------------------------------------

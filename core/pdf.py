@@ -28,6 +28,8 @@ from django.utils import translation
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.signing import SignatureBox
+
 FONT_FAMILY = "Noto Serif"
 FONT_FILES = {
     "normal": fontpkg_noto_serif.ROOT / "files" / "NotoSerif[wdth,wght].ttf",
@@ -171,3 +173,17 @@ def render_template_pdf(template_name: str, context: dict, *, stylesheets=()) ->
     context, so they are plain CSS).
     """
     return write_pdf(layout_template(template_name, context, stylesheets=stylesheets))
+
+
+CSS_PX_IN_PT = 0.75  # WeasyPrint lays out in CSS pixels (96 per inch); PDF counts points (72)
+
+
+def signature_box(document: weasyprint.Document, anchor: str) -> SignatureBox | None:
+    """Where a template's signer block is, for the visible signature field (R41): the border
+    box of the element with id `anchor`, on the page that holds it. None when there is none."""
+    for index, page in enumerate(document.pages):
+        if anchor in page.anchors:
+            x1, y1, x2, y2 = (value * CSS_PX_IN_PT for value in page.anchors[anchor])
+            height = page.height * CSS_PX_IN_PT
+            return SignatureBox(page=index, box=(x1, height - y2, x2, height - y1))
+    return None

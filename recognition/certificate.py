@@ -16,8 +16,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from core import documents
-from core.pdf import layout_template, write_pdf
+from core import documents, signing
+from core.pdf import layout_template, signature_box, write_pdf
 from organisation.models import Field
 
 # The field as documents name it: Vietnamese whatever the interface language (Decree 30).
@@ -32,6 +32,8 @@ _NAME_SIZES = ((90, "name-normal"), (180, "name-long"), (None, "name-very-long")
 _FITS = ("", "fit-compact", "fit-tight")
 
 logger = logging.getLogger(__name__)
+
+SIGNING_REASON = "Ký số văn bản hành chính"
 
 
 def verification_url(serial: str) -> str:
@@ -62,6 +64,10 @@ class CertificateData:
     serial: str
     issued_on: datetime.date | None = None  # the date line; the Decision's date when not given
     sample: bool = False  # a preview: printed with a "sample" mark across the page
+    # Who signs the file digitally (printed in the signer block), and the name of their key in
+    # the signing configuration (core.signing); both empty for an unsigned certificate.
+    signed_by: str = ""
+    signing_key: str = ""
 
     @property
     def verification_url(self) -> str:
@@ -86,6 +92,7 @@ def certificate_context(data: CertificateData) -> dict:
         "verification_url": data.verification_url,
         # segno writes only paths and numbers into the SVG, never the encoded text.
         "qr_svg": mark_safe(qr_svg(data.verification_url)),
+        "signed_by": data.signed_by if data.signing_key and not data.sample else "",
     }
 
 
@@ -102,7 +109,13 @@ def render_certificate(data: CertificateData) -> bytes:
             break
     else:
         logger.warning("Certificate %s does not fit one page", data.serial)
-    return write_pdf(document)
+    pdf = write_pdf(document)
+    if not context["signed_by"]:
+        return pdf
+    where = signature_box(document, "signature-box")
+    return signing.sign_pdf(
+        pdf, key=data.signing_key, where=where, reason=SIGNING_REASON, location=data.place
+    )
 
 
 def sample_certificate_data() -> CertificateData:

@@ -13,10 +13,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from core import documents
+from core import documents, signing
 from core.csv import safe_cell
-from core.pdf import render_template_pdf
-from recognition.certificate import FIELD_WORDS, render_certificate
+from core.pdf import layout_template, render_template_pdf, signature_box, write_pdf
+from recognition.certificate import (
+    FIELD_WORDS,
+    SIGNING_REASON,
+    render_certificate,
+)
 from recognition.models import Certificate, Outcome
 from recognition.selectors import decision_recognitions, proposal_entries
 from recognition.services.certificates import certificate_data
@@ -40,8 +44,9 @@ def decision_subject(decision) -> str:
     )
 
 
-def decision_pdf(decision) -> bytes:
-    """The Decision with its annex, as the office would print it (Decree 30/2020/NĐ-CP)."""
+def decision_pdf(decision, *, signed_by: str = "", signing_key: str = "") -> bytes:
+    """The Decision with its annex, as the office would print it (Decree 30/2020/NĐ-CP); signed
+    digitally with `signing_key` (core.signing), `signed_by` printed in the signer block."""
     recognitions = decision_recognitions(decision)
     rows = [
         {
@@ -64,9 +69,17 @@ def decision_pdf(decision) -> bytes:
         "annulled_on": timezone.localtime(decision.annulled_at).date()
         if decision.annulled_at
         else None,
+        "signed_by": signed_by if signing_key else "",
     }
-    return render_template_pdf(
+    document = layout_template(
         "recognition/pdf/decision.html", context, stylesheets=["recognition/pdf/decision.css"]
+    )
+    pdf = write_pdf(document)
+    if not context["signed_by"]:
+        return pdf
+    where = signature_box(document, "signature-box")
+    return signing.sign_pdf(
+        pdf, key=signing_key, where=where, reason=SIGNING_REASON, location=decision.place_name
     )
 
 

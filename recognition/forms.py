@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField
 from core.text import nfc
-from core.uploads import UploadField
+from core.uploads import UploadField, sniff
 from recognition.models import AchievementLevel, Outcome, Recognition, Verdict
 from recognition.models.settings import SERIAL_CHARACTERS
 from registry.forms import VersionForm
@@ -288,6 +288,27 @@ class VerifyForm(forms.Form):
                 )
             )
         return serial
+
+
+class VerifyFileForm(forms.Form):
+    """A certificate or Decision as a PDF file, to check its signature and record (R41)."""
+
+    file = UploadField(
+        label=_("The PDF file of a certificate or Decision"),
+        help_text=_("PDF, up to 20 MB. The file is checked and not kept."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,application/pdf"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if sniff(file, inspect=False) != "pdf":
+            raise ValidationError(
+                _("Upload the certificate or Decision as a PDF file."), code="not_pdf"
+            )
+        return file
 
 
 class ProposalCreateForm(_Clean, forms.Form):

@@ -6,6 +6,7 @@ app_name = "recognition"
 urlpatterns = [
     # Public, no login (R21, R24). /verify/<serial>/ is printed on certificates: never change it.
     path("verify/", public.verify_search, name="verify-search"),
+    path("verify/file/", public.verify_file, name="verify-file"),
     path("verify/<path:serial>/", public.verify, name="verify"),
     path("library/", public.library, name="library"),
     path("library/open-data.csv", public.open_data_csv, name="open-data-csv"),

@@ -5,11 +5,13 @@ proposal; replications of recognized models. Safe to run again: nothing is dupli
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from demo import names as demo_org
 from demo.bulk import recognition as bulk
+from demo.signing import demo_signing_keys
 from organisation.models import Field, RoleAssignment, User
 from recognition.models import (
     CommendationEntry,
@@ -78,13 +80,23 @@ def _authorities(context) -> dict:
         defaults=PROVINCE_AUTHORITY,
     )  # fmt: skip
     ward = committees["combined"].level_unit
-    IssuingAuthority.objects.get_or_create(
+    ward_authority, _ = IssuingAuthority.objects.get_or_create(
         province=province, level_unit=ward, name="ỦY BAN NHÂN DÂN PHƯỜNG THÀNH VINH",
         defaults={"place_name": "Thành Vinh", "decision_symbol": "QĐ-UBND",
                   "signing_form": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH",
                   "signer_name": "Lê Thị Minh Hằng"},
     )  # fmt: skip
+    _signing_keys([authority, ward_authority])
     return {committees["qcdc"].pk: authority, committees["dvcq"].pk: authority}
+
+
+def _signing_keys(authorities) -> None:
+    """Each demo authority signs with a key of the demo CA (R41): made once, kept after."""
+    names = demo_signing_keys(settings.SIGNING_KEYS_FILE, authorities)
+    for authority in authorities:
+        if authority.name in names and not authority.signing_key:
+            authority.signing_key = names[authority.name]
+            authority.save(update_fields=["signing_key"])
 
 
 @transaction.atomic

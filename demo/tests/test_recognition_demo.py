@@ -8,14 +8,23 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
+from core import signing
 from demo import names as demo_org
-from recognition.models import Certificate, CommendationProposal, Decision, Dossier
+from recognition import services
+from recognition.models import (
+    Certificate,
+    CommendationProposal,
+    Decision,
+    Dossier,
+    IssuingAuthority,
+)
 from registry.models import BrightSpot
 
 
 @pytest.fixture
 def demo(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.SIGNING_KEYS_FILE = tmp_path / "signing" / "keys.json"
     call_command("load_demo", stdout=StringIO())
 
 
@@ -80,3 +89,16 @@ def test_the_dataset_generator_adds_recognition(db):
     assert not Dossier.objects.filter(status="recognized", decision=None).exists()
     serials = list(Certificate.objects.values_list("serial", flat=True))
     assert serials and len(serials) == len(set(serials))
+
+
+def test_demo_documents_are_signed_out_of_the_box(demo):
+    """load_demo makes its own CA and a key per authority (R41): a certificate's file is signed
+    and checks out against the demo CA, without any configuration."""
+    certificate = services.certificate_file(
+        Certificate.objects.select_related(
+            "recognition__decision__authority", "recognition__dossier__bright_spot__unit"
+        ).first()
+    )
+    report = signing.signature_report(certificate.file.read())
+    assert report.valid and report.signer == "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    assert IssuingAuthority.objects.exclude(signing_key="").count() == 2

@@ -33,6 +33,9 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     file = models.FileField(upload_to=certificate_path, max_length=200, blank=True)
     rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+    # The stored file's fingerprint: /verify/ recognises an uploaded copy by it (R41).
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, db_index=True)
+    signed_by = models.CharField(_("signed by"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("certificate")

@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core import documents
 from core.text import nfc
+from core.uploads import upload_path
+
+
+def decision_path(instance, filename: str) -> str:
+    # One file per Decision: a repeated render writes the same name.
+    return f"decisions/{instance.year}/decision-{instance.pk}.pdf"
 
 
 class Decision(models.Model):
@@ -64,6 +70,19 @@ class Decision(models.Model):
 
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+
+    # The Decision as the app rendered it (signed when the authority has a key), and the final
+    # document an official uploaded back after editing and signing it (R41).
+    file = models.FileField(upload_to=decision_path, max_length=200, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    signed_by = models.CharField(_("signed by"), max_length=300, blank=True)
+    rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+    final_file = models.FileField(
+        _("final signed document"), upload_to=upload_path, max_length=200, blank=True
+    )
+    final_file_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    final_signed_by = models.CharField(max_length=300, blank=True)
+    final_uploaded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Decision")

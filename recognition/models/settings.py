@@ -142,6 +142,15 @@ class IssuingAuthority(models.Model):
         blank=True,
         help_text=_("The “Căn cứ …” lines of a Decision, one per line."),
     )
+    signing_key = models.CharField(
+        _("signing key"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The name of the authority's key in the signing configuration (a PKCS#12 file or a "
+            "token, kept outside the database). Empty: its documents are not signed digitally."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

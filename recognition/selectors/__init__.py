@@ -50,9 +50,12 @@ from recognition.selectors.library import (
     replicable_bright_spots,
     with_spread,
 )
+from recognition.selectors.verification import FileCheck, check_file
 
 __all__ = [
+    "FileCheck",
     "PUBLIC_FIELDS",
+    "check_file",
     "acts_for_dossier_committee",
     "authorities_for",
     "certificate_by_serial",

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import jobs
+from core import jobs, signing
 from recognition.certificate import FIELD_WORDS, CertificateData, render_certificate
 from recognition.models import (
     Certificate,
@@ -145,26 +145,40 @@ def certificate_data(certificate: Certificate, *, sample: bool = False) -> Certi
         signer_name=decision.signer_name,
         serial=certificate.serial,
         sample=sample,
+        **signing_of(decision.authority),
     )
+
+
+def signing_of(authority) -> dict:
+    """Who signs the authority's documents and with which key (R41): nothing when it has no key
+    in the signing configuration (the document is then issued unsigned)."""
+    if not signing.is_configured(authority.signing_key):
+        return {}
+    return {"signed_by": signing.signer_name(authority.signing_key),
+            "signing_key": authority.signing_key}  # fmt: skip
 
 
 def _with_relations(queryset):
     return queryset.select_related(
-        "recognition__decision", "recognition__dossier__bright_spot__unit"
+        "recognition__decision__authority", "recognition__dossier__bright_spot__unit"
     )
 
 
 def certificate_render(certificate: Certificate) -> Certificate:
     """Render the certificate's PDF and store it under its serial. A repeated render writes the
     same file and changes nothing else."""
-    pdf = render_certificate(certificate_data(certificate))
+    data = certificate_data(certificate)
+    pdf = render_certificate(data)
     name = f"certificates/{certificate.year}/{certificate.serial}.pdf"
     if default_storage.exists(name):
         default_storage.delete(name)
     stored = default_storage.save(name, ContentFile(pdf))
-    rendered_at = timezone.now()
-    Certificate.objects.filter(pk=certificate.pk).update(file=stored, rendered_at=rendered_at)
-    certificate.file.name, certificate.rendered_at = stored, rendered_at
+    values = {"file": stored, "rendered_at": timezone.now(), "sha256": signing.sha256(pdf),
+              "signed_by": data.signed_by}  # fmt: skip
+    Certificate.objects.filter(pk=certificate.pk).update(**values)
+    certificate.file.name = stored
+    certificate.rendered_at, certificate.sha256 = values["rendered_at"], values["sha256"]
+    certificate.signed_by = values["signed_by"]
     return certificate
 
 

@@ -16,7 +16,7 @@ def test_decision_pdf_in_the_administrative_format(cast, proposed_pair, client_o
         reverse("recognition:decision-pdf", args=[decision.pk])
     )
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    text = pdf_text(b"".join(response.streaming_content))
     for expected in [
         "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -80,11 +80,15 @@ def decision_detail(request, pk: int):
 @require_GET
 def decision_pdf(request, pk: int):
     """The Decision in the administrative format (Decree 30), with its annex."""
-    decision = selectors.get_decision_for_user(request.user, pk)
-    return document(
-        documents.decision_pdf(decision),
-        f"quyet-dinh-{decision.number}-{decision.year}.pdf",
+    decision = services.decision_file(selectors.get_decision_for_user(request.user, pk))
+    response = FileResponse(
+        decision.file.open("rb"),
+        as_attachment=True,
+        filename=f"quyet-dinh-{decision.number}-{decision.year}.pdf",
+        content_type="application/pdf",
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -8,12 +8,12 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from core.csv import stream_csv
 from recognition import selectors
 from recognition.filters import LibraryForm
-from recognition.forms import VerifyForm
+from recognition.forms import VerifyFileForm, VerifyForm
 
 PAGE_SIZE = 20
 
@@ -23,7 +23,10 @@ def verify(request, serial: str):
     """The QR target (R21): valid, with what it certifies; revoked, with the annulment; or
     unknown. The address is printed on paper, so it never changes."""
     certificate = selectors.certificate_by_serial(serial)
-    context = {"serial": serial, "certificate": certificate, "form": VerifyForm()}
+    context = {
+        "serial": serial, "certificate": certificate, "form": VerifyForm(),
+        "file_form": VerifyFileForm(),
+    }  # fmt: skip
     if certificate is not None:
         recognition = certificate.recognition
         context.update(
@@ -44,7 +47,23 @@ def verify_search(request):
     form = VerifyForm(request.GET or None)
     if form.is_valid():
         return redirect("recognition:verify", serial=form.cleaned_data["serial"].strip())
-    return render(request, "recognition/verify.html", {"form": form, "search": True})
+    context = {"form": form, "search": True, "file_form": VerifyFileForm()}
+    return render(request, "recognition/verify.html", context)
+
+
+@require_POST
+def verify_file(request):
+    """An uploaded certificate or Decision (R41): is its signature intact, who signed and when,
+    is it the file on record, was it revoked. The file is read, never stored."""
+    file_form = VerifyFileForm(request.POST, request.FILES)
+    context = {"form": VerifyForm(), "search": True, "file_form": file_form}
+    if file_form.is_valid():
+        upload = file_form.cleaned_data["file"]
+        upload.seek(0)
+        context.update(search=False, checked=selectors.check_file(upload.read()))
+    response = render(request, "recognition/verify.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _library_form(request):
