@@ -23,6 +23,8 @@ signer block); the signature field is placed over that block, and its widget sho
 signing time, in a font every PDF reader has, so that signing costs no font embedding.
 """
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import datetime
 import hashlib
@@ -139,6 +141,18 @@ def _open_signer(key: str, entry_json: str, _mtime: int) -> signers.Signer:
     raise SigningNotConfigured(f"signing key {key!r} names neither pkcs12 nor pkcs11")
 
 
+def _outside_event_loop(call):
+    """pyHanko's synchronous calls start an asyncio loop of their own, which fails where one is
+    already running (an ASGI server, Playwright's sync API in browser tests): run them in a
+    thread of their own then."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result()
+
+
 def _timestamper():
     url = _configuration().get("tsa_url") or settings.SIGNING_TSA_URL
     return timestamps.HTTPTimeStamper(url, timeout=10) if url else None
@@ -166,7 +180,7 @@ def sign_pdf(
         metadata, signer=signer, timestamper=_timestamper(), stamp_style=style, new_field_spec=spec
     )
     with _lock:  # a token session serves one signature at a time
-        return pdf_signer.sign_pdf(writer).getvalue()
+        return _outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
 
 
 def signer_name(key: str) -> str:
@@ -222,7 +236,7 @@ def signature_report(pdf: bytes) -> SignatureReport:
         trust_roots=_trust_roots(), allow_fetching=False, revocation_mode="soft-fail"
     )
     try:
-        status = validate_pdf_signature(signature, context)
+        status = _outside_event_loop(lambda: validate_pdf_signature(signature, context))
     except (PdfError, SigningError, ValueError, KeyError, TypeError) as error:
         log.info("signature could not be validated: %s", error)
         return SignatureReport(signed=True)
