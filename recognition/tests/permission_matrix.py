@@ -44,6 +44,8 @@ ROWS = [
         note="the QR target: public, and it shows what the certificate certifies"),
     Row("recognition:verify", "forged_serial",           get=EVERYONE_404,
         note="a forged or unknown serial says so (R21)"),
+    Row("recognition:verify-file",                       get=EVERYONE_405, post=EVERYONE_200,
+        note="public: anyone checks a PDF they hold; an empty upload is answered at the field (R41)"),
     Row("recognition:library",                           get=EVERYONE_200, post=EVERYONE_405),
     Row("recognition:open-data-csv",                     get=EVERYONE_200, post=EVERYONE_405),
     Row("recognition:open-data-json",                    get=EVERYONE_200, post=EVERYONE_405),
