@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from core import documents, signing
+from core import documents, signing, word
 from core.csv import safe_cell
 from core.pdf import layout_template, render_template_pdf, signature_box, write_pdf
 from recognition.certificate import (
@@ -44,11 +44,8 @@ def decision_subject(decision) -> str:
     )
 
 
-def decision_pdf(decision, *, signed_by: str = "", signing_key: str = "") -> bytes:
-    """The Decision with its annex, as the office would print it (Decree 30/2020/NĐ-CP); signed
-    digitally with `signing_key` (core.signing), `signed_by` printed in the signer block."""
-    recognitions = decision_recognitions(decision)
-    rows = [
+def _decision_rows(decision) -> list[dict]:
+    return [
         {
             "position": r.position,
             "name": r.dossier.bright_spot.name,
@@ -56,21 +53,42 @@ def decision_pdf(decision, *, signed_by: str = "", signing_key: str = "") -> byt
             "field": FIELD_WORDS[r.dossier.field],
             "serial": getattr(getattr(r, "certificate", None), "serial", ""),
         }
-        for r in recognitions
+        for r in decision_recognitions(decision)
     ]
-    context = {
+
+
+def _decision_context(decision) -> dict:
+    return {
         "decision": decision,
         "number_line": documents.number_line(decision.number, decision.symbol),
         "date_line": documents.date_line(decision.place_name, decision.date),
         "reference": documents.decision_reference(decision.number, decision.symbol, decision.date),
         "subject": decision_subject(decision),
         "bases": [line.strip() for line in decision.legal_bases.splitlines() if line.strip()],
-        "rows": rows,
+        "rows": _decision_rows(decision),
         "annulled_on": timezone.localtime(decision.annulled_at).date()
         if decision.annulled_at
         else None,
-        "signed_by": signed_by if signing_key else "",
     }
+
+
+def decision_articles(decision, count: int) -> list[tuple[str, str]]:
+    """The three articles of the Decision, as the PDF and the Word draft print them."""
+    committee = decision.committee.name
+    return [
+        ("Điều 1.", f"Công nhận {count} điểm sáng thực hiện Quy chế dân chủ ở cơ sở và dân vận "
+                    f"chính quyền năm {decision.recognition_year} (có danh sách kèm theo)."),
+        ("Điều 2.", "Các điểm sáng tại Điều 1 được cấp Giấy chứng nhận; đơn vị có điểm sáng được "
+                    "công nhận tiếp tục duy trì, phát huy và nhân rộng mô hình."),
+        ("Điều 3.", f"Quyết định này có hiệu lực kể từ ngày ký. {committee} và các đơn vị có tên "
+                    "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
+    ]  # fmt: skip
+
+
+def decision_pdf(decision, *, signed_by: str = "", signing_key: str = "") -> bytes:
+    """The Decision with its annex, as the office would print it (Decree 30/2020/NĐ-CP); signed
+    digitally with `signing_key` (core.signing), `signed_by` printed in the signer block."""
+    context = {**_decision_context(decision), "signed_by": signed_by if signing_key else ""}
     document = layout_template(
         "recognition/pdf/decision.html", context, stylesheets=["recognition/pdf/decision.css"]
     )
@@ -81,6 +99,47 @@ def decision_pdf(decision, *, signed_by: str = "", signing_key: str = "") -> byt
     return signing.sign_pdf(
         pdf, key=signing_key, where=where, reason=SIGNING_REASON, location=decision.place_name
     )
+
+
+def decision_docx(decision) -> bytes:
+    """The Decision as a Word draft in the same format, for the office to edit before signing."""
+    context = _decision_context(decision)
+    document = word.new_document()
+    word.header(
+        document, parent=decision.parent_name, authority=decision.authority_name,
+        number_line=context["number_line"], date_line=context["date_line"],
+    )  # fmt: skip
+    word.paragraph(document, "QUYẾT ĐỊNH", bold=True, align=word.CENTER, space_before=18)
+    word.paragraph(document, context["subject"], bold=True, align=word.CENTER)
+    word.paragraph(
+        document, decision.authority_name.upper(), bold=True, align=word.CENTER, space_before=12,
+        space_after=6,
+    )  # fmt: skip
+    for basis in [*context["bases"], f"Xét đề nghị của {decision.committee.name}."]:
+        word.paragraph(document, basis, italic=True, align=word.JUSTIFY, indent=True, space_after=3)
+    word.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=word.CENTER, space_before=6,
+                   space_after=6)  # fmt: skip
+    for title, text in decision_articles(decision, len(context["rows"])):
+        para = word.paragraph(document, "", align=word.JUSTIFY, indent=True, space_after=3)
+        para.add_run(title).bold = True
+        para.add_run(f" {text}")
+    word.paragraph(document, "")
+    word.signature_block(
+        document, recipients=["- Như Điều 3;", "- Lưu: VT."],
+        signing_lines=decision.signing_lines, signer=decision.signer_name,
+    )  # fmt: skip
+    document.add_page_break()
+    word.paragraph(document, "DANH SÁCH ĐIỂM SÁNG ĐƯỢC CÔNG NHẬN", bold=True, align=word.CENTER)
+    word.paragraph(
+        document, f"(Kèm theo {context['reference']} của {decision.authority_name})",
+        italic=True, align=word.CENTER, space_after=6,
+    )  # fmt: skip
+    word.grid(
+        document, ["STT", "Tên điểm sáng", "Đơn vị thực hiện", "Lĩnh vực", "Số hiệu GCN"],
+        [[r["position"], r["name"], r["unit"], r["field"], r["serial"]] for r in context["rows"]],
+        [12, 60, 45, 30, 25],
+    )  # fmt: skip
+    return word.to_bytes(document)
 
 
 def certificate_preview(decision) -> bytes | None:
@@ -135,6 +194,29 @@ def proposal_pdf(proposal) -> bytes:
     return render_template_pdf(
         "recognition/pdf/proposal.html", context, stylesheets=["recognition/pdf/proposal.css"]
     )
+
+
+def proposal_docx(proposal) -> bytes:
+    """The proposal list as a Word draft in the same format (R22), A4 landscape."""
+    rows = _proposal_rows(proposal)
+    document = word.new_document(landscape=True)
+    word.header(
+        document, parent="", authority=proposal.committee.name, number_line="",
+        date_line=documents.date_line(proposal.province.place_name, timezone.localdate()),
+    )  # fmt: skip
+    word.paragraph(document, proposal_title(proposal), bold=True, align=word.CENTER,
+                   space_before=18)  # fmt: skip
+    word.paragraph(document, f"Kính gửi: {proposal.council}", align=word.CENTER, space_after=6)
+    word.grid(
+        document,
+        ["STT", "Tên điểm sáng", "Đơn vị thực hiện", "Lĩnh vực", "Năm", "Quyết định công nhận",
+         "Kết quả"],
+        [[r["position"], r["name"], r["unit"], r["field"], r["year"], r["decision"],
+          " ".join(filter(None, [r["outcome"], r["outcome_reference"]]))] for r in rows],
+        [12, 70, 45, 35, 15, 45, 30],
+    )  # fmt: skip
+    word.paragraph(document, f"Tổng số: {len(rows)} điểm sáng.", space_before=6)
+    return word.to_bytes(document)
 
 
 def proposal_xlsx(proposal) -> bytes:

@@ -290,6 +290,25 @@ class VerifyForm(forms.Form):
         return serial
 
 
+class DecisionFinalForm(forms.Form):
+    """The Decision as the office edited and signed it, filed back as its final document (R41)."""
+
+    file = UploadField(
+        label=_("The signed Decision (PDF)"),
+        help_text=_("The PDF signed digitally, showing this Decision's number and date."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,application/pdf"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if sniff(file, inspect=False) != "pdf":
+            raise ValidationError(_("Upload the signed Decision as a PDF file."), code="not_pdf")
+        return file
+
+
 class VerifyFileForm(forms.Form):
     """A certificate or Decision as a PDF file, to check its signature and record (R41)."""
 

@@ -62,6 +62,13 @@ urlpatterns = [
     ),
     path("recognition/decisions/<int:pk>/", decisions.decision_detail, name="decision-detail"),
     path("recognition/decisions/<int:pk>/pdf/", decisions.decision_pdf, name="decision-pdf"),
+    path("recognition/decisions/<int:pk>/docx/", decisions.decision_docx, name="decision-docx"),
+    path("recognition/decisions/<int:pk>/final/", decisions.decision_final, name="decision-final"),
+    path(
+        "recognition/decisions/<int:pk>/final/file/",
+        decisions.decision_final_file,
+        name="decision-final-file",
+    ),
     path("recognition/decisions/<int:pk>/annul/", decisions.decision_annul, name="decision-annul"),
     path(
         "recognition/decisions/<int:pk>/certificates/issue/",
@@ -116,6 +123,11 @@ urlpatterns = [
         name="proposal-outcome",
     ),
     path("recognition/commendation/<int:pk>/pdf/", commendation.proposal_pdf, name="proposal-pdf"),
+    path(
+        "recognition/commendation/<int:pk>/docx/",
+        commendation.proposal_docx,
+        name="proposal-docx",
+    ),
     path(
         "recognition/commendation/<int:pk>/xlsx/",
         commendation.proposal_xlsx,

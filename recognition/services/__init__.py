@@ -18,7 +18,11 @@ from recognition.services.commendation import (
 from recognition.services.common import ChangedMeanwhile
 from recognition.services.criteria import criteria_set_new_version
 from recognition.services.decisions import decision_annul, decision_record
-from recognition.services.documents import decision_file, decision_render
+from recognition.services.documents import (
+    decision_file,
+    decision_final_upload,
+    decision_render,
+)
 from recognition.services.dossiers import (
     dossier_save_dispatch,
     dossier_save_evaluation,
@@ -47,6 +51,7 @@ __all__ = [
     "criteria_set_new_version",
     "decision_annul",
     "decision_file",
+    "decision_final_upload",
     "decision_render",
     "decision_record",
     "dossier_propose",

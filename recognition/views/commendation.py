@@ -144,6 +144,15 @@ def proposal_pdf(request, pk: int):
 
 @login_required
 @require_GET
+def proposal_docx(request, pk: int):
+    """The proposal as a Word draft in the same format, for editing before signing (R41)."""
+    proposal = selectors.get_proposal_for_user(request.user, pk)
+    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.docx"
+    return document(documents.proposal_docx(proposal), name, "docx")
+
+
+@login_required
+@require_GET
 def proposal_xlsx(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
     name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.xlsx"

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.uploads import document
+from core.uploads import document, serve
 from core.years import year_param
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user
 from recognition import documents, selectors, services
-from recognition.forms import AnnulForm, DecisionForm, attach_errors
+from recognition.forms import AnnulForm, DecisionFinalForm, DecisionForm, attach_errors
 
 
 @login_required
@@ -89,6 +89,43 @@ def decision_pdf(request, pk: int):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_GET
+def decision_docx(request, pk: int):
+    """The Decision as a Word draft, for the office to edit before signing (R41)."""
+    decision = selectors.get_decision_for_user(request.user, pk, write=True)
+    name = f"du-thao-quyet-dinh-{decision.number}-{decision.year}.docx"
+    return document(documents.decision_docx(decision), name, "docx")
+
+
+@login_required
+def decision_final(request, pk: int):
+    """File back the Decision as edited and signed: checked against its number and date."""
+    decision = selectors.get_decision_for_user(request.user, pk, write=True)
+    form = DecisionFinalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_final_upload(
+                decision=decision, file=form.cleaned_data["file"], by=request.user
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("The signed Decision was filed as its final document."))
+            return redirect("recognition:decision-detail", decision.pk)
+    return render(request, "recognition/decision_final.html", {"decision": decision, "form": form})
+
+
+@login_required
+@require_GET
+def decision_final_file(request, pk: int):
+    """The final, signed document of the Decision, for those who read the Decision."""
+    decision = selectors.get_decision_for_user(request.user, pk)
+    if not decision.final_file:
+        raise Http404
+    return serve(decision.final_file, f"quyet-dinh-{decision.number}-{decision.year}-da-ky.pdf")
 
 
 @login_required
