@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("core.urls")),
     path("", include("organisation.urls")),
     path("", include("registry.urls")),
     path("", include("reporting.urls")),

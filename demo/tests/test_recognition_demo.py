@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from core import signing
+from core.tests.rendition_helpers import rendered
 from demo import names as demo_org
 from recognition import services
 from recognition.models import (
@@ -59,7 +60,9 @@ def test_running_again_adds_nothing(demo):
     ) == before
 
 
-def test_demo_logins_reach_their_recognition_pages(demo, client):
+def test_demo_logins_reach_their_recognition_pages(
+    demo, client, django_capture_on_commit_callbacks
+):
     client.post(reverse("login"), {"username": "bcd.qcdc", "password": demo_org.PASSWORD})
     committee = (
         Dossier.objects.filter(year=2026, field="qcdc").values_list("committee", flat=True).first()
@@ -74,8 +77,8 @@ def test_demo_logins_reach_their_recognition_pages(demo, client):
         or Certificate.objects.first()
     )
     client.post(reverse("login"), {"username": "admin", "password": demo_org.PASSWORD})
-    response = client.get(reverse("recognition:certificate-pdf", args=[certificate.pk]))
-    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+    url = reverse("recognition:certificate-pdf", args=[certificate.pk])
+    assert rendered(client, url, django_capture_on_commit_callbacks).startswith(b"%PDF-")
     assert 'data-verdict="valid"' in client.get(f"/verify/{certificate.serial}/").text
 
 

@@ -22,6 +22,7 @@ from recognition.services.documents import (
     decision_file,
     decision_final_upload,
     decision_render,
+    stored,
 )
 from recognition.services.dossiers import (
     dossier_save_dispatch,
@@ -62,6 +63,7 @@ __all__ = [
     "dossier_submit",
     "review_save",
     "reviewers_assign",
+    "stored",
     "supplement_request",
     "unit_commendation_record",
 ]

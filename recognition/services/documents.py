@@ -93,8 +93,13 @@ def decision_render(decision: Decision) -> Decision:
     return decision
 
 
+def stored(file_field) -> bool:
+    """Whether a document's file was rendered and is still on the disk."""
+    return bool(file_field) and default_storage.exists(file_field.name)
+
+
 def decision_file(decision: Decision) -> Decision:
     """The Decision with its PDF stored: rendered now if it never was, or if it was lost."""
-    if not decision.file or not default_storage.exists(decision.file.name):
+    if not stored(decision.file):
         decision_render(decision)
     return decision

@@ -29,6 +29,7 @@ ROLES = [
 # Columns in the order of ROLES.
 READ_UNIT_A = [302, 200, 404, 200, 200, 200, 404, 200]
 READ_COMMITTEE = [302, 404, 404, 200, 404, 200, 404, 200]
+RENDER_COMMITTEE = [302, 404, 404, 302, 404, 302, 404, 302]  # the document's progress page
 PUBLIC = [200] * 8
 
 
@@ -98,7 +99,8 @@ def matrix(s):
         ("get", r("committee-decisions", s["committee"]), READ_COMMITTEE),
         ("get", r("decision-create", s["committee"]), [302, 404, 404, 200, 404, 403, 404, 403]),
         ("get", r("decision-detail", s["decision"]), [302, 404, 200, 200, 404, 200, 404, 200]),
-        ("get", r("decision-pdf", s["decision"]), [302, 404, 200, 200, 404, 200, 404, 200]),
+        # Documents not yet stored are rendered in the background: a redirect to their progress.
+        ("get", r("decision-pdf", s["decision"]), [302, 404, 302, 302, 404, 302, 404, 302]),
         ("post", r("decision-annul", s["decision"]), [302, 404, 403, 302, 404, 403, 404, 403]),
         (
             "get",
@@ -111,7 +113,7 @@ def matrix(s):
             [302, 404, 200, 200, 404, 200, 404, 200],
         ),
         ("get", r("certificates-zip", s["decision"]), [302, 404, 403, 200, 404, 200, 404, 200]),
-        ("get", r("certificate-preview", s["decision"]), [302, 404, 403, 200, 404, 403, 404, 403]),
+        ("get", r("certificate-preview", s["decision"]), [302, 404, 403, 302, 404, 403, 404, 403]),
         ("get", r("certificate-pdf", s["certificate"]), [302, 404, 200, 200, 404, 200, 404, 200]),
         ("get", r("committee-commendation", s["committee"]), READ_COMMITTEE),
         (
@@ -122,8 +124,8 @@ def matrix(s):
         ("get", r("proposal-detail", s["proposal"]), READ_COMMITTEE),
         ("post", r("proposal-select", s["proposal"]), [302, 404, 404, 302, 404, 403, 404, 403]),
         ("post", r("proposal-send", s["proposal"]), [302, 404, 404, 302, 404, 403, 404, 403]),
-        ("get", r("proposal-pdf", s["proposal"]), READ_COMMITTEE),
-        ("get", r("proposal-xlsx", s["proposal"]), READ_COMMITTEE),
+        ("get", r("proposal-pdf", s["proposal"]), RENDER_COMMITTEE),
+        ("get", r("proposal-xlsx", s["proposal"]), RENDER_COMMITTEE),
         ("get", r("library"), PUBLIC),
         ("get", r("library-detail", s["model"]), PUBLIC),
         ("get", r("library-detail", s["spot"]), [404] * 8),  # not recognized: not public

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from core.tests.pdf_helpers import pdf_text
+from core.tests.rendition_helpers import rendered
 from recognition import services
 from recognition.models import Certificate
 
@@ -26,7 +27,7 @@ def test_a_unit_downloads_only_its_own_certificate(
     issue(decision, cast.qcdc_staff, django_capture_on_commit_callbacks)
     own = Certificate.objects.get(recognition__dossier__unit=cast.unit_a)
     url = reverse("recognition:certificate-pdf", args=[own.pk])
-    assert client_of(cast.official_a).get(url).status_code == 200
+    assert client_of(cast.official_a).get(url).status_code == 200  # issued: stored, served at once
     assert client_of(cast.official_b).get(url).status_code == 404
     assert client_of(cast.qcdc_staff).get(url).status_code == 200
     assert client_of(cast.provincial).get(url).status_code == 200
@@ -78,17 +79,17 @@ def test_progress_page_and_its_json(cast, decision, client_of, django_capture_on
     )
 
 
-def test_a_lost_file_is_rendered_again_on_download(cast, decision, client_of):
+def test_a_lost_file_is_rendered_again_on_download(
+    cast, decision, client_of, django_capture_on_commit_callbacks
+):
     services.certificates_issue(decision=decision, by=cast.qcdc_staff)
     services.certificates_run(decision_id=decision.pk, round=1, part=1)
     certificate = Certificate.objects.get(recognition__dossier__unit=cast.unit_a)
     serial = certificate.serial
     certificate.file.storage.delete(certificate.file.name)
-    response = client_of(cast.official_a).get(
-        reverse("recognition:certificate-pdf", args=[certificate.pk])
-    )
-    assert response.status_code == 200
-    assert f"Số hiệu: {serial}" in pdf_text(b"".join(response.streaming_content))
+    url = reverse("recognition:certificate-pdf", args=[certificate.pk])
+    content = rendered(client_of(cast.official_a), url, django_capture_on_commit_callbacks)
+    assert f"Số hiệu: {serial}" in pdf_text(content)
     assert Certificate.objects.get(pk=certificate.pk).serial == serial
 
 

@@ -98,7 +98,7 @@ def test_certificate_read_back_from_its_pdf(
     certificate = Certificate.objects.get(recognition__dossier__unit=cast.unit_a)
     response = client_of(cast.official_a).get(
         reverse("recognition:certificate-pdf", args=[certificate.pk])
-    )
+    )  # issued in bulk: stored, served at once
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     content = b"".join(response.streaming_content)
     assert len(pages(content)) == 1

@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from core.tests.pdf_helpers import pdf_text
+from core.tests.rendition_helpers import rendered
 from recognition import services
 from recognition.models import CommendationProposal, Recognition, UnitCommendation, cycle_of
 from recognition.tests.factories import (
@@ -131,25 +132,24 @@ def test_send_then_record_outcomes(cast, proposal, recognized):
     assert entry.outcome == "merit" and entry.outcome_recorded_by == cast.qcdc_staff
 
 
-def test_the_proposal_list_as_pdf_and_excel(cast, proposal, recognized, client_of):
+def test_the_proposal_list_as_pdf_and_excel(
+    cast, proposal, recognized, client_of, django_capture_on_commit_callbacks
+):
     services.commendation_select(
         proposal=proposal,
         recognitions=[r for r in recognized if r.dossier.year == 2025],
         by=cast.qcdc_staff,
     )
     client = client_of(cast.provincial)
-    pdf = client.get(reverse("recognition:proposal-pdf", args=[proposal.pk]))
-    assert pdf["Content-Type"] == "application/pdf"
-    for download in (pdf, client.get(reverse("recognition:proposal-xlsx", args=[proposal.pk]))):
-        assert download["Cache-Control"] == "private, no-store"  # never kept by a proxy
-        assert download["Content-Disposition"].startswith('attachment; filename="de-nghi-khen')
-    text = pdf_text(pdf.content)
+    url = reverse("recognition:proposal-pdf", args=[proposal.pk])
+    text = pdf_text(rendered(client, url, django_capture_on_commit_callbacks))
     for expected in ["DANH SÁCH ĐIỂM SÁNG ĐỀ NGHỊ KHEN THƯỞNG GIAI ĐOẠN 2021 - 2025",
                      "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Nghệ An",
                      "Dân chủ - Đồng thuận - Phát triển", "Tổ hòa giải tiêu biểu", "Tổng số: 2 điểm sáng"]:  # fmt: skip
         assert expected in text, expected
-    xlsx = client.get(reverse("recognition:proposal-xlsx", args=[proposal.pk]))
-    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    url = reverse("recognition:proposal-xlsx", args=[proposal.pk])
+    xlsx = rendered(client, url, django_capture_on_commit_callbacks)
+    sheet = load_workbook(io.BytesIO(xlsx)).active
     rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
     assert sorted(row[1] for row in rows) == [
         "Dân chủ - Đồng thuận - Phát triển",

@@ -6,17 +6,21 @@ from datetime import date
 from django.urls import reverse
 
 from core.tests.pdf_helpers import pdf_text
+from core.tests.rendition_helpers import rendered
 from recognition import services
 from recognition.tests.factories import decision_for
 
 
-def test_decision_pdf_in_the_administrative_format(cast, proposed_pair, client_of):
+def test_decision_pdf_in_the_administrative_format(
+    cast, proposed_pair, client_of, django_capture_on_commit_callbacks
+):
     decision = decision_for(cast.qcdc, proposed_pair, cast.qcdc_staff, day=date(2026, 11, 5))
-    response = client_of(cast.qcdc_staff).get(
-        reverse("recognition:decision-pdf", args=[decision.pk])
-    )
-    assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(b"".join(response.streaming_content))
+    client = client_of(cast.qcdc_staff)
+    url = reverse("recognition:decision-pdf", args=[decision.pk])
+    content = rendered(client, url, django_capture_on_commit_callbacks)
+    # Once rendered in the background, the stored file is served at once.
+    assert b"".join(client.get(url).streaming_content) == content
+    text = pdf_text(content)
     for expected in [
         "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

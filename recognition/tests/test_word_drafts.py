@@ -19,11 +19,12 @@ from conftest import skip_unless_required
 from core import signing
 from core.signing import SignatureBox
 from core.tests.pdf_helpers import pdf_text
+from core.tests.rendition_helpers import rendered
 from core.tests.upload_samples import PDF
 from recognition import documents
 from recognition.models import Decision
 from recognition.tests.factories import decision_for
-from recognition.tests.test_commendation import proposal, recognized  # noqa: F401, F811 - fixtures
+from recognition.tests.test_commendation import proposal, recognized  # noqa: F401 - fixtures
 from recognition.tests.test_signed_documents import changed_byte
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -72,15 +73,13 @@ EXPECTED = [
 ]
 
 
-def test_the_decision_draft_opens_in_word_with_the_administrative_format(decision, client_of, cast):
-    response = client_of(cast.qcdc_staff).get(
-        reverse("recognition:decision-docx", args=[decision.pk])
-    )
-    assert response["Content-Type"].endswith("wordprocessingml.document")
-    text = docx_text(response.content)
+def test_the_decision_draft_opens_in_word_with_the_administrative_format(decision, client_of, cast, django_capture_on_commit_callbacks):  # fmt: skip
+    url = reverse("recognition:decision-docx", args=[decision.pk])
+    content = rendered(client_of(cast.qcdc_staff), url, django_capture_on_commit_callbacks)
+    text = docx_text(content)
     for expected in [*EXPECTED, decision.recognitions.first().dossier.bright_spot.name]:
         assert expected in text, expected
-    section = docx.Document(io.BytesIO(response.content)).sections[0]
+    section = docx.Document(io.BytesIO(content)).sections[0]
     assert round(section.left_margin.mm) == 30 and round(section.page_width.mm) == 210
 
 
@@ -91,13 +90,14 @@ def test_libreoffice_turns_the_draft_into_a_pdf_with_the_same_text(decision, tmp
         assert squeezed(paragraph) in converted, paragraph
 
 
-def test_the_proposal_draft_opens_in_word(cast, client_of, proposal):  # noqa: F811
-    response = client_of(cast.qcdc_staff).get(
-        reverse("recognition:proposal-docx", args=[proposal.pk])
-    )
-    text = docx_text(response.content)
+def test_the_proposal_draft_opens_in_word(
+    cast, client_of, request, django_capture_on_commit_callbacks
+):
+    found = request.getfixturevalue("proposal")
+    url = reverse("recognition:proposal-docx", args=[found.pk])
+    text = docx_text(rendered(client_of(cast.qcdc_staff), url, django_capture_on_commit_callbacks))
     assert "DANH SÁCH ĐIỂM SÁNG ĐỀ NGHỊ KHEN THƯỞNG GIAI ĐOẠN 2021 - 2025" in text
-    assert f"Kính gửi: {proposal.council}" in text
+    assert f"Kính gửi: {found.council}" in text
 
 
 def signed(pdf: bytes, key: str) -> bytes:

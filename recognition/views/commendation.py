@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.uploads import document
+from core.renditions import rendition_redirect
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user, get_unit_for_user
 from recognition import documents, selectors, services
@@ -138,8 +138,8 @@ def proposal_outcome(request, pk: int, entry: int):
 @require_GET
 def proposal_pdf(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.pdf"
-    return document(documents.proposal_pdf(proposal), name)
+    return rendition_redirect(request, "recognition.proposal_pdf", {"proposal": proposal.pk},
+                              title=documents.proposal_title(proposal))  # fmt: skip
 
 
 @login_required
@@ -147,16 +147,16 @@ def proposal_pdf(request, pk: int):
 def proposal_docx(request, pk: int):
     """The proposal as a Word draft in the same format, for editing before signing (R41)."""
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.docx"
-    return document(documents.proposal_docx(proposal), name, "docx")
+    return rendition_redirect(request, "recognition.proposal_docx", {"proposal": proposal.pk},
+                              title=documents.proposal_title(proposal))  # fmt: skip
 
 
 @login_required
 @require_GET
 def proposal_xlsx(request, pk: int):
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    name = f"de-nghi-khen-thuong-{proposal.period_start}-{proposal.period_end}.xlsx"
-    return document(documents.proposal_xlsx(proposal), name, "xlsx")
+    return rendition_redirect(request, "recognition.proposal_xlsx", {"proposal": proposal.pk},
+                              title=documents.proposal_title(proposal))  # fmt: skip
 
 
 @login_required

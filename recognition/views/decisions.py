@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.uploads import document, serve
+from core.renditions import rendition_redirect
+from core.uploads import serve
 from core.years import year_param
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user
-from recognition import documents, selectors, services
+from recognition import selectors, services
 from recognition.forms import AnnulForm, DecisionFinalForm, DecisionForm, attach_errors
 
 
@@ -80,7 +81,10 @@ def decision_detail(request, pk: int):
 @require_GET
 def decision_pdf(request, pk: int):
     """The Decision in the administrative format (Decree 30), with its annex."""
-    decision = services.decision_file(selectors.get_decision_for_user(request.user, pk))
+    decision = selectors.get_decision_for_user(request.user, pk)
+    if not services.stored(decision.file):  # rendered (and signed) in the background
+        return rendition_redirect(request, "recognition.decision_pdf", {"decision": decision.pk},
+                                  title=decision.reference)  # fmt: skip
     response = FileResponse(
         decision.file.open("rb"),
         as_attachment=True,
@@ -96,8 +100,8 @@ def decision_pdf(request, pk: int):
 def decision_docx(request, pk: int):
     """The Decision as a Word draft, for the office to edit before signing (R41)."""
     decision = selectors.get_decision_for_user(request.user, pk, write=True)
-    name = f"du-thao-quyet-dinh-{decision.number}-{decision.year}.docx"
-    return document(documents.decision_docx(decision), name, "docx")
+    return rendition_redirect(request, "recognition.decision_docx", {"decision": decision.pk},
+                              title=decision.reference)  # fmt: skip
 
 
 @login_required
@@ -205,7 +209,10 @@ def certificates_zip(request, pk: int):
 @require_GET
 def certificate_pdf(request, pk: int):
     """One certificate: for its unit, the committee and provincial staff (R20, R30)."""
-    certificate = services.certificate_file(selectors.get_certificate_for_user(request.user, pk))
+    certificate = selectors.get_certificate_for_user(request.user, pk)
+    if not services.stored(certificate.file):  # its first download: rendered in the background
+        return rendition_redirect(request, "recognition.certificate_pdf",
+                                  {"certificate": certificate.pk}, title=certificate.serial)  # fmt: skip
     response = FileResponse(
         certificate.file.open("rb"),
         as_attachment=request.GET.get("inline") != "1",
@@ -221,7 +228,7 @@ def certificate_pdf(request, pk: int):
 def certificate_preview(request, pk: int):
     """A preview of the Decision's certificates, marked as a sample, before issuing them."""
     decision = selectors.get_decision_for_user(request.user, pk, write=True)
-    content = documents.certificate_preview(decision)
-    if content is None:
+    if not decision.recognitions.exists():
         raise Http404
-    return document(content, f"mau-giay-chung-nhan-{decision.number}.pdf", inline=True)
+    return rendition_redirect(request, "recognition.certificate_preview",
+                              {"decision": decision.pk}, title=decision.reference)  # fmt: skip
