@@ -6,6 +6,11 @@ app_name = "registry"
 urlpatterns = [
     path("units/<int:pk>/registration/", bright_spots.unit_year, name="unit-year"),
     path(
+        "units/<int:pk>/registration/<year:year>/dispatch/",
+        bright_spots.registration_dispatch,
+        name="registration-dispatch",
+    ),
+    path(
         "units/<int:pk>/registration/<year:year>/submit/",
         bright_spots.registration_submit,
         name="registration-submit",

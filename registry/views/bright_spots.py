@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from core.drafts import draft_saved
+from core.renditions import rendition_redirect
 from core.uploads import serve
 from core.years import year_param
 from organisation.scope import scope_for
@@ -34,6 +35,15 @@ def unit_year(request, pk: int):
     summary = selectors.unit_year(unit, year_param(request), with_drafts=acts)
     context = {"summary": summary, "acts": acts}
     return render(request, "registry/unit_year.html", context)
+
+
+@login_required
+@require_GET
+def registration_dispatch(request, pk: int, year: int):
+    """The unit's registration dispatch as a Word draft, rendered in the background (R41)."""
+    unit = get_unit_for_user(request.user, pk, write=True)
+    return rendition_redirect(request, "registry.registration_dispatch",
+                              {"unit": unit.pk, "year": year}, title=unit.name)  # fmt: skip
 
 
 @login_required
