@@ -327,6 +327,12 @@ CASES = {
         "qcdc_staff", recognition_url("decision-annul", "decision"),
         lambda s: {"reason": "Nhầm đối tượng được công nhận"},
     ),
+    "decision-final": Case(
+        "qcdc_staff", recognition_url("decision-final", "decision"), lambda s: {},
+        file_fields=("file",),
+    ),
+    "verify-file": Case(None, lambda s: reverse("recognition:verify-file"), lambda s: {},
+                        file_fields=("file",)),
     "commendation-proposal": Case(
         "qcdc_staff", recognition_url("committee-commendation", "qcdc"),
         lambda s: {"period_start": "2026", "council": "Hội đồng Thi đua - Khen thưởng tỉnh"},
