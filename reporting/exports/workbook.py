@@ -1,5 +1,8 @@
-"""The Excel workbook of the annual summary (R23): overview, by locality, by unit, bright spots,
-units not compliant. Frozen headers, filters, column widths, Vietnamese text.
+"""The Excel workbook of the annual summary (R23): a README sheet that states the scope, years,
+grouping and moment of production, then overview, by locality, by unit, bright spots, recognized,
+units not compliant. Each table's header is on its first row (frozen, filtered, repeated on every
+printed page); every sheet prints landscape, fitted to the page's width, with the scope and years
+in the page header. Dates are real dates, counts real numbers, the text Vietnamese.
 
 Written with XlsxWriter in constant-memory mode: each row goes to disk once the next one starts,
 so the national five-year workbook (150,000 bright spots) takes the same memory as one province's
@@ -12,21 +15,42 @@ from django.utils.translation import gettext as _
 from reporting.exports import tables
 from reporting.exports.base import Exporter, ExportRequest
 
-HEADER_ROW = 2  # row 0 states the scope, year and moment; row 1 is blank
+HEADER_ROW = 0  # the header is the first row: a spreadsheet imports the sheet as a table
 PROGRESS_EVERY = 5000
+A4 = 9
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header: & starts a control code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def print_setup(sheet, request: ExportRequest, title: str, repeat_header: bool = True) -> None:
+    """Landscape A4, as wide as one page, the header row on every page, and the scope and years
+    in the page header (R23): a printed page says what it is a part of."""
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)  # one page wide, as many pages tall as it takes
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    if repeat_header:
+        sheet.repeat_rows(HEADER_ROW)
+    left = _header_text(f"{request.area_label} · {request.years_label}")[:120]
+    sheet.set_header(f"&L{left}&R{_header_text(title)[:60]}", {"margin": 0.3})
+    page = _header_text(_("Page %(page)s of %(pages)s") % {"page": "&P", "pages": "&N"})
+    sheet.set_footer(f"&L{_header_text(request.produced_label)}&R{page}", {"margin": 0.3})
 
 
 class _Sheet:
     """One worksheet written top to bottom."""
 
-    def __init__(self, book: "_Book", title: str, columns: list[tables.Column], caption: str):
+    def __init__(self, book: "_Book", title: str, columns: list[tables.Column], request):
         self.book, self.columns = book, columns
         self.kinds = [column.kind for column in columns]
         self.formats = {tables.DATE: book.date, tables.DATETIME: book.datetime}
         self.sheet = book.workbook.add_worksheet(title[:31])
         for index, column in enumerate(columns):
             self.sheet.set_column(index, index, column.width)
-        self.sheet.write_string(0, 0, caption, book.caption)
+        print_setup(self.sheet, request, title)
         self.next_row = HEADER_ROW
 
     def header(self) -> None:
@@ -80,6 +104,8 @@ class _Book:
         )
         self.section = add({"bold": True, "bg_color": "#EEEEEE"})
         self.indented = add({"indent": 1})
+        self.wrapped = add({"text_wrap": True, "valign": "top"})
+        # Real dates shown as in Vietnam; whatever the format, the cell holds a date.
         self.date = add({"num_format": "dd/mm/yyyy"})
         self.datetime = add({"num_format": "dd/mm/yyyy hh:mm"})
 
@@ -92,11 +118,11 @@ class Workbook(Exporter):
 
     def render(self, request: ExportRequest, output, progress) -> None:
         book = _Book(output)
-        caption = " · ".join(f"{label}: {value}" for label, value in request.statement())
+        self._readme_sheet(book, request)
         overview = self._overview_sheet(book, request)
         sheets = []
         for table in tables.TABLES:
-            sheet = _Sheet(book, str(table.title), table.columns(request), caption)
+            sheet = _Sheet(book, str(table.title), table.columns(request), request)
             sheet.header()
             sheets.append((table, sheet))
         totals: dict = {}
@@ -116,15 +142,28 @@ class Workbook(Exporter):
             sheet.close()
         book.workbook.close()
 
+    def _readme_sheet(self, book: _Book, request: ExportRequest) -> None:
+        """What the workbook is: the statement of scope, years, grouping, moment and what is
+        counted, and the sheets it holds: the information that once stood above the headers."""
+        title = _("README")
+        sheet = book.workbook.add_worksheet(str(title)[:31])
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 1, 90)
+        print_setup(sheet, request, str(title), repeat_header=False)
+        sheet.write_string(0, 0, _("Annual summary of bright spots"), book.title)
+        row = 2
+        for label, value in request.statement():
+            sheet.write_string(row, 0, label, book.label)
+            sheet.write_string(row, 1, value, book.wrapped)
+            row += 1
+        row += 1
+        sheet.write_string(row, 0, _("Sheets"), book.label)
+        for table in [tables.OVERVIEW, *tables.TABLES]:
+            sheet.write_string(row, 1, str(table.title))
+            row += 1
+
     def _overview_sheet(self, book: _Book, request: ExportRequest) -> _Sheet:
         columns = tables.OVERVIEW.columns(request)
-        sheet = _Sheet(book, str(tables.OVERVIEW.title), columns, "")
-        sheet.sheet.write_string(0, 0, _("Annual summary of bright spots"), book.title)
-        row = 1
-        for label, value in request.statement():
-            sheet.sheet.write_string(row, 0, label, book.label)
-            sheet.sheet.write_string(row, 1, value)
-            row += 1
-        sheet.next_row = row + 1
+        sheet = _Sheet(book, str(tables.OVERVIEW.title), columns, request)
         sheet.header()
         return sheet
