@@ -5,7 +5,6 @@ import platform
 import statistics
 import time
 
-
 # What every benchmark runs with, whatever the shell says (issue 12: a DEBUG=true left in the
 # shell made pages slower and benchmarks wrong): production settings, printed with the figures.
 FORCED = {"DEBUG": "false", "LOG_LEVEL": "WARNING"}
