@@ -7,9 +7,9 @@ The same rows — as many as the national five-year workbook holds (34 provinces
 bright spots, 65,000 unit lines, 22,000 locality lines, recognitions and units not compliant),
 with the same columns, kinds (text, whole numbers, dates and times) and print setup — written by
 
-- XlsxWriter in constant-memory mode, through the app's own sheet writer
-  (`reporting.exports.workbook`: each row goes to disk once the next one starts), and
-- rustpy-xlsxwriter (Rust, `write_worksheets` fed by generators), if it is importable.
+- XlsxWriter in constant-memory mode, through the app's former sheet writer
+  (`bench/xlsxwriter_sheets.py`: each row goes to disk once the next one starts), and
+- rustpy-xlsxwriter (Rust, `write_worksheets` fed by generators), the app's writer since then.
 
 Only the writing is measured: the rows are made by a generator in the same process, not read
 from a database, so the figures say what the writer costs. Each run is a fresh process; its
@@ -89,9 +89,9 @@ def write_xlsxwriter(path: str, scale: float) -> None:
 
     from django.utils import translation
 
+    from bench.xlsxwriter_sheets import _Book, _Sheet
     from reporting.exports import tables
     from reporting.exports.base import ExportRequest
-    from reporting.exports.workbook import _Book, _Sheet
 
     class _Area:
         def label(self):
