@@ -32,6 +32,9 @@ class Restored:
     manifest: dict
     rows: dict[str, int] = field(default_factory=dict)  # section → rows loaded
     matched: dict[str, int] = field(default_factory=dict)  # section → rows found here already
+    # section → rows left out because they need a row of another year's archive (a commendation
+    # proposal's entry for a bright spot recognized the year before)
+    left_out: dict[str, int] = field(default_factory=dict)
     files: int = 0
 
 
@@ -166,7 +169,7 @@ def _load(manifest, data, stored_as) -> Restored:
         self_columns = [column for column, target in references.items() if target == label]
         if self_columns:
             rows = _rows_parents_first(rows, self_columns)
-        loaded = matched = 0
+        loaded = matched = left_out = 0
         for row in rows:
             if section.get("match"):
                 existing = model._default_manager.filter(
@@ -176,7 +179,7 @@ def _load(manifest, data, stored_as) -> Restored:
                     mapped[row["id"]] = existing.pk
                     matched += 1
                     continue
-            values, pending = {}, []
+            values, pending, missing = {}, [], None
             for column in columns:
                 value, target, model_field = row.get(column), references.get(column), fields[column]
                 if target is not None and value is not None:
@@ -188,10 +191,8 @@ def _load(manifest, data, stored_as) -> Restored:
                         if not (
                             model_field.null or isinstance(model_field, models.BigIntegerField)
                         ):
-                            raise ArchiveRefused(
-                                f"{section['name']} row {row['id']}: {column} refers to "
-                                f"{target} {value}, which the archive does not hold"
-                            )
+                            missing = (column, target, value)
+                            break
                         pending.append((column, target, value))
                         # A plain id that stays unknown is kept as it was (it names nothing here).
                         translated = None if model_field.null else value
@@ -201,6 +202,9 @@ def _load(manifest, data, stored_as) -> Restored:
                 elif value is not None:
                     value = model_field.to_python(value)
                 values[column] = value
+            if missing is not None:
+                left_out += 1
+                continue
             instance = model(**values)
             if label == settings.AUTH_USER_MODEL:
                 instance.set_unusable_password()  # people choose their password again
@@ -216,6 +220,8 @@ def _load(manifest, data, stored_as) -> Restored:
             content_types = {old: here[new] for old, new in mapped.items()}
         restored.rows[section["name"]] = loaded
         restored.matched[section["name"]] = matched
+        if left_out:
+            restored.left_out[section["name"]] = left_out
     for model, pk, column, target, value in late:
         translated = ids.get(target, {}).get(value)
         if translated is not None:

@@ -13,10 +13,13 @@ from recognition.models import (
     Criterion,
     Decision,
     Dossier,
+    IssuingAuthority,
     Recognition,
     RecognitionPeriod,
+    RecognitionSettings,
     Review,
     Score,
+    SerialCounter,
     UnitCommendation,
 )
 
@@ -42,6 +45,12 @@ def sections(context):
         brightspot__province=province, brightspot__year=year
     )
     return [
+        model_section("issuing_authorities", "Who signs Decisions and certificates for each "
+                      "level, as printed (R19).", IssuingAuthority.objects.filter(province=province)),
+        model_section("recognition_settings", "The province's certificate serial format.",
+                      RecognitionSettings.objects.filter(province=province)),
+        model_section("serial_counters", "The last certificate number given in the year.",
+                      SerialCounter.objects.filter(province=province, year=year)),
         model_section("bright_spot_criteria", "The criteria each bright spot targets.", targets),
         model_section("recognition_periods", "The year's window for dossiers, when an "
                       "administrator set it (otherwise 15 October to 30 November).",

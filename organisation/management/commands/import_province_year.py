@@ -45,3 +45,8 @@ class Command(BaseCommand):
             f"{sum(restored.rows.values())} rows in {len(restored.rows)} sections "
             f"({sum(restored.matched.values())} found here already), {restored.files} files"
         )
+        for section, count in restored.left_out.items():
+            self.stdout.write(
+                f"  {section}: {count} rows left out: they refer to rows of another year's "
+                "archive; load that year too"
+            )
