@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
@@ -133,7 +134,33 @@ def content_types(context):
 
 def collect_sections(province, year: int) -> list[Section]:
     context = SimpleNamespace(province=province, year=year)
-    return [section for fn in CONTRIBUTORS for section in fn(context)]
+    sections = [section for fn in CONTRIBUTORS for section in fn(context)]
+    _complete_people(sections)
+    return sections
+
+
+def _complete_people(sections: list[Section]) -> None:
+    """The people section names everyone any row refers to (a reviewer, a Decision's recorder),
+    whichever app's section refers to them: the archive loads back without a dangling person."""
+    label = settings.AUTH_USER_MODEL
+    people = next((section for section in sections if section.model == label), None)
+    if people is None:
+        return
+    named = {row["id"] for row in people.rows}
+    wanted = {
+        row[column]
+        for section in sections
+        for column, target in section.references.items()
+        if target == label
+        for row in section.rows
+        if row.get(column) is not None
+    }
+    if wanted - named:
+        model = apps.get_model(label)
+        people.rows += list(
+            model._default_manager.filter(pk__in=wanted - named).values(*people.columns)
+        )
+        people.rows.sort(key=lambda row: row["id"])
 
 
 def write_archive(destination: Path, province, year: int) -> dict:

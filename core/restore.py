@@ -147,6 +147,20 @@ def restore_archive(path, *, check=None) -> Restored:
     return restored
 
 
+def _existing(model, columns, row, references, ids):
+    """The row already here that the match columns find, references translated first (a
+    criteria set shipped with the app has no province; a province's own set matches nothing)."""
+    lookup = {}
+    for column in columns:
+        value, target = row.get(column), references.get(column)
+        if target is not None and value is not None:
+            value = ids.get(target, {}).get(value)
+            if value is None:
+                return None
+        lookup[column] = value
+    return model._default_manager.filter(**lookup).first()
+
+
 def _load(manifest, data, stored_as) -> Restored:
     restored = Restored(manifest)
     ids: dict[str, dict] = {}  # model label → {archived id: id here}
@@ -172,9 +186,7 @@ def _load(manifest, data, stored_as) -> Restored:
         loaded = matched = left_out = 0
         for row in rows:
             if section.get("match"):
-                existing = model._default_manager.filter(
-                    **{column: row[column] for column in section["match"]}
-                ).first()
+                existing = _existing(model, section["match"], row, references, ids)
                 if existing is not None:
                     mapped[row["id"]] = existing.pk
                     matched += 1

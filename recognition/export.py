@@ -56,9 +56,11 @@ def sections(context):
                       "administrator set it (otherwise 15 October to 30 November).",
                       RecognitionPeriod.objects.filter(province=province, year=year)),
         model_section("criteria_sets", "The versions of the criteria the year's dossiers were "
-                      "assessed against (R15).", criteria_sets),
+                      "assessed against (R15).", criteria_sets,
+                      match=("province_id", "field", "valid_from_year", "version")),
         model_section("criteria", "The criteria of those versions.",
-                      Criterion.objects.filter(criteria_set__in=criteria_sets)),
+                      Criterion.objects.filter(criteria_set__in=criteria_sets),
+                      match=("criteria_set_id", "group", "number")),
         model_section("dossiers", "Recognition dossiers of the year (R16, R17); the *_file "
                       "columns name documents under files/.", dossiers, files=DOCUMENTS),
         model_section("assessments", "The unit's own assessment of each criterion.",

@@ -221,3 +221,27 @@ def test_the_command_imports_and_a_dry_run_saves_nothing(cast, tmp_path, capsys)
     assert Unit.objects.filter(code="17050").exists()
     call_command("import_data", "units", str(path), province="40")
     assert "0 created, 0 changed, 1 unchanged" in capsys.readouterr().out
+
+
+def test_a_large_file_goes_through_the_background_jobs_with_a_progress_page(
+    cast, admin, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_INLINE_BYTES, settings.IMPORT_INLINE_ROWS = 100, 1
+    rows = [[f"{17100 + n}", f"Xã Số {n}", "Xã", "40", None, None, None] for n in range(30)]
+    content = filled(template(admin, "units"), rows)
+    with django_capture_on_commit_callbacks() as callbacks:
+        run = upload(admin, cast.province, "units", content)
+    assert run.status == "previewing"
+    page = admin.get(reverse("organisation:import-detail", args=[run.pk])).content.decode()
+    assert 'data-testid="import-progress"' in page and 'http-equiv="refresh"' in page
+    for callback in callbacks:
+        callback()  # the worker runs the preview job
+    status = admin.get(reverse("organisation:import-status", args=[run.pk])).json()
+    assert status["status"] == "previewed" and not status["working"]
+    with django_capture_on_commit_callbacks() as callbacks:
+        run = confirm(admin, run)
+    assert run.status == "applying" and not Unit.objects.filter(code="17100").exists()
+    for callback in callbacks:
+        callback()
+    run.refresh_from_db()
+    assert run.status == "applied" and Unit.objects.filter(code__startswith="171").count() == 30
