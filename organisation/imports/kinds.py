@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_noop
 
-from core.text import fold, nfc
+from core.text import fold, nfc, sort_key
 from organisation.imports.base import (
     YES_NO,
     Action,
@@ -172,12 +172,53 @@ class UnitsImport(ImportKind):
             place(row)
         for row in sorted(ready, key=lambda r: r["row"]):
             plan.actions.append(self._action(row))
-        steps = [lambda row=row: self._save(row, province) for row in ordered]
-        steps += [
-            lambda row=row: self._link(row) for row in ordered if row["successor"] is not None
+        plan.steps = [
+            lambda: self._create_all([r for r in ordered if r["existing"] is None], province),
+            *[lambda row=row: self._save(row) for row in ordered if row["existing"] is not None],
+            lambda: self._link_all([r for r in ordered if r["successor"] is not None]),
         ]
-        plan.steps = steps
         return plan
+
+    def _create_all(self, rows, province):
+        """New units in bulk, a generation at a time (parents before children): 13,000 units
+        in seconds rather than one INSERT and one UPDATE each."""
+        depth = {}
+
+        def depth_of(row):
+            if id(row) not in depth:
+                parent = row["parent"]
+                new_parent = isinstance(parent, dict) and parent["existing"] is None
+                depth[id(row)] = depth_of(parent) + 1 if new_parent else 0
+            return depth[id(row)]
+
+        generations: dict[int, list] = {}
+        for row in rows:
+            generations.setdefault(depth_of(row), []).append(row)
+        for level in sorted(generations):
+            units = []
+            for row in generations[level]:
+                name = nfc(row["name"]).strip()
+                unit = Unit(
+                    province=province, code=row["code"], name=name, kind=row["kind"],
+                    valid_from=row["valid_from"], valid_to=row["valid_to"],
+                    parent=self._object(row["parent"]) if row["parent"] is not None else None,
+                    name_folded=fold(name), name_sort=sort_key(name), path="",
+                )  # fmt: skip
+                row["object"] = unit
+                units.append(unit)
+            Unit.objects.bulk_create(units, batch_size=1000)
+            for unit in units:
+                unit.path = f"{unit.parent.path if unit.parent_id else ''}{unit.pk}."
+            Unit.objects.bulk_update(units, ["path"], batch_size=1000)
+
+    def _link_all(self, rows):
+        linked = []
+        for row in rows:
+            unit, successor = row["object"], self._object(row["successor"])
+            if unit.successor_id != successor.pk:
+                unit.successor_id = successor.pk
+                linked.append(unit)
+        Unit.objects.bulk_update(linked, ["successor"], batch_size=1000)
 
     def _read(self, values, province) -> dict:
         col = self.column
@@ -268,22 +309,17 @@ class UnitsImport(ImportKind):
             return reference["object"]
         return reference
 
-    def _save(self, row, province):
+    def _save(self, row):
         unit = row["existing"]
-        if unit is not None and not row.get("changed"):
+        if not row.get("changed"):
             row["object"] = unit
             return
-        unit = Unit(province=province) if unit is None else Unit.objects.get(pk=unit.pk)
+        unit = Unit.objects.get(pk=unit.pk)
         unit.code, unit.name, unit.kind = row["code"] or unit.code, row["name"], row["kind"]
         unit.valid_from, unit.valid_to = row["valid_from"], row["valid_to"]
         unit.parent = self._object(row["parent"]) if row["parent"] is not None else None
         unit.save()
         row["object"] = unit
-
-    def _link(self, row):
-        unit, successor = row["object"], self._object(row["successor"])
-        if unit.successor_id != successor.pk:
-            Unit.objects.filter(pk=unit.pk).update(successor=successor)
 
 
 register(UnitsImport())

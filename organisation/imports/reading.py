@@ -58,10 +58,11 @@ def _csv(content: bytes) -> list[list]:
         raise Unreadable(_("The file is not a table."))
     first = text.split("\n", 1)[0]
     delimiter = max(("\t", ";", ","), key=first.count)
-    return [
-        [_cell(value) for value in row]
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [[_cell(value) for value in row] for row in reader]
+    except csv.Error:
+        raise Unreadable(_("The file is not a table.")) from None
 
 
 def read_table(content: bytes) -> tuple[list[str], list[tuple[int, list]]]:

@@ -245,3 +245,15 @@ def test_a_large_file_goes_through_the_background_jobs_with_a_progress_page(
         callback()
     run.refresh_from_db()
     assert run.status == "applied" and Unit.objects.filter(code__startswith="171").count() == 30
+
+
+def test_a_changed_row_is_previewed_as_a_change_and_applied(cast, admin):
+    rows = [["17011", "Xã Nghĩa Dũng (mới)", "Xã", "40", None, "30/06/2025", "17014"]]
+    run = upload(admin, cast.province, "units", filled(template(admin, "units"), rows))
+    assert (run.preview["changed"], run.preview["created"]) == (1, 0)
+    changes = run.preview["actions"][0]["changes"]
+    assert changes["name"] == ["Xã Nghĩa Dũng", "Xã Nghĩa Dũng (mới)"]
+    assert changes["valid_to"] == ["—", "30/06/2025"]
+    confirm(admin, run)
+    cast.unit_a.refresh_from_db()
+    assert cast.unit_a.name == "Xã Nghĩa Dũng (mới)" and cast.unit_a.successor == cast.unit_b

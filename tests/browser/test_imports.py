@@ -2,6 +2,7 @@
 it filled, reads the refused row, fixes it, uploads again and confirms."""
 
 import io
+from pathlib import Path
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
@@ -28,7 +29,7 @@ def test_an_administrator_imports_units_after_fixing_a_refused_row(
     expect(page.get_by_role("heading", name="Nhập dữ liệu từ Excel hoặc CSV")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_test_id("import-templates").get_by_role("link", name="Đơn vị").click()
-    template = open(download.value.path(), "rb").read()
+    template = Path(download.value.path()).read_bytes()
     screenshot("import-page")
 
     good = ["17060", "Xã Hưng Nguyên", "Xã", "40", "01/07/2025", None, None]
