@@ -46,7 +46,8 @@ def run_jobs():
 
 
 def main():
-    django_setup()
+    # Both the preview and the apply go through their background jobs, as for any large file.
+    django_setup(IMPORT_INLINE_BYTES="100000", IMPORT_INLINE_ROWS="2000")
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
 
