@@ -7,4 +7,4 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self):
-        from registry import export, navigation, tasks  # noqa: F401 - registers archive, menus, tasks
+        from registry import export, imports, navigation, tasks  # noqa: F401 - archive, imports, …

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from organisation.imports.base import KINDS
 from organisation.imports.reading import Unreadable, read_table
-from organisation.models import ImportRun, Province
+from organisation.models import ImportRun, Province, User
 from organisation.services import import_confirm, import_upload
 
 
@@ -26,13 +26,20 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--province", required=True, help="official code, e.g. 40")
         parser.add_argument("--dry-run", action="store_true", help="show the preview only")
+        parser.add_argument("--by", help="username recorded as the importer (required for "
+                            "past bright spots)")  # fmt: skip
 
-    def handle(self, *args, kind, file, province, dry_run, **options):
+    def handle(self, *args, kind, file, province, dry_run, by=None, **options):
         if kind not in KINDS:
             raise CommandError(f"unknown kind {kind!r}; one of: {', '.join(sorted(KINDS))}")
         found = Province.objects.filter(code=province).first()
         if found is None:
             raise CommandError(f"no province with code {province!r}")
+        user = None
+        if by:
+            user = User.objects.filter(username=by).first()
+            if user is None:
+                raise CommandError(f"no user named {by!r}")
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{path} is not a file")
@@ -43,16 +50,16 @@ class Command(BaseCommand):
             except Unreadable as error:
                 raise CommandError(str(error)) from None
             with transaction.atomic():
-                plan = KINDS[kind].plan(header, rows, found, None)
+                plan = KINDS[kind].plan(header, rows, found, user)
                 transaction.set_rollback(True)
             self._report(plan.counts(), [r.as_dict() for r in plan.refusals], "would be")
             return
         run = import_upload(
             province=found, kind=kind, file=SimpleUploadedFile(path.name, content),
-            file_name=path.name, by=None, background=False,
+            file_name=path.name, by=user, background=False,
         )  # fmt: skip
         if run.status == ImportRun.Status.PREVIEWED:
-            run = import_confirm(run=run, by=None, background=False)
+            run = import_confirm(run=run, by=user, background=False)
         self._report(run.preview, run.refusals, "")
         if run.status != ImportRun.Status.APPLIED:
             raise CommandError("nothing was imported: rows refused")
