@@ -27,7 +27,9 @@ from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
@@ -51,26 +53,48 @@ class Section:
     columns: dict[str, str]
     rows: list[dict]
     files: list[tuple[str, str, str, str]] = field(default_factory=list)  # row id, column, …
+    # What restoring needs (core.restore): the model ("app_label.Model"), the model each id
+    # column refers to, and for rows that may already exist elsewhere (people), the columns
+    # that find them.
+    model: str = ""
+    references: dict[str, str] = field(default_factory=dict)
+    match: tuple[str, ...] = ()
 
 
 def model_section(
-    name: str, description: str, queryset, *, exclude=(), only=None, files=()
+    name: str,
+    description: str,
+    queryset,
+    *,
+    exclude=(),
+    only=None,
+    files=(),
+    plain_refs=None,
+    match=(),
 ) -> Section:
     """A section made of a queryset's rows, with the model's own field types. `files` lists
-    (column holding a stored file, column holding its original name)."""
+    (column holding a stored file, column holding its original name); `plain_refs` names the
+    columns that hold another model's id without a foreign key ({"bright_spot_id":
+    "registry.BrightSpot"}, or "@target_type_id" for an id whose model a content type gives)."""
     model = queryset.model
-    columns = {}
+    columns, references = {}, dict(plain_refs or {})
     for model_field in model._meta.concrete_fields:
         if model_field.name in exclude or (only and model_field.name not in only):
             continue
         columns[model_field.attname] = model_field.get_internal_type()
+        if model_field.is_relation and model_field.related_model is not None:
+            references[model_field.attname] = model_field.related_model._meta.label
     rows = list(queryset.order_by("pk").values(*columns))
     attached = []
     for column, display_column in files:
         for row in rows:
             if row[column]:
                 attached.append((row["id"], column, row[column], row.get(display_column, "")))
-    return Section(name, description, columns, rows, attached)
+    references = {column: target for column, target in references.items() if column in columns}
+    return Section(
+        name, description, columns, rows, attached, model=model._meta.label,
+        references=references, match=tuple(match),
+    )  # fmt: skip
 
 
 def _plain(value):
@@ -110,9 +134,44 @@ def register(fn):
     return fn
 
 
+@register
+def content_types(context):
+    """The content types the audit log's target_type_id refers to, by app and model name."""
+    return [
+        model_section("content_types", "The kinds of object target_type_id columns name.",
+                      ContentType.objects.all(), match=("app_label", "model")),
+    ]  # fmt: skip
+
+
 def collect_sections(province, year: int) -> list[Section]:
     context = SimpleNamespace(province=province, year=year)
-    return [section for fn in CONTRIBUTORS for section in fn(context)]
+    sections = [section for fn in CONTRIBUTORS for section in fn(context)]
+    _complete_people(sections)
+    return sections
+
+
+def _complete_people(sections: list[Section]) -> None:
+    """The people section names everyone any row refers to (a reviewer, a Decision's recorder),
+    whichever app's section refers to them: the archive loads back without a dangling person."""
+    label = settings.AUTH_USER_MODEL
+    people = next((section for section in sections if section.model == label), None)
+    if people is None:
+        return
+    named = {row["id"] for row in people.rows}
+    wanted = {
+        row[column]
+        for section in sections
+        for column, target in section.references.items()
+        if target == label
+        for row in section.rows
+        if row.get(column) is not None
+    }
+    if wanted - named:
+        model = apps.get_model(label)
+        people.rows += list(
+            model._default_manager.filter(pk__in=wanted - named).values(*people.columns)
+        )
+        people.rows.sort(key=lambda row: row["id"])
 
 
 def write_archive(destination: Path, province, year: int) -> dict:
@@ -150,7 +209,20 @@ def write_archive(destination: Path, province, year: int) -> dict:
                     "rows": len(data),
                     "json": f"data/{section.name}.json",
                     "csv": f"data/{section.name}.csv",
-                    "columns": [{"name": n, "type": t} for n, t in section.columns.items()],
+                    "columns": [
+                        {
+                            "name": n,
+                            "type": t,
+                            **(
+                                {"references": section.references[n]}
+                                if n in section.references
+                                else {}
+                            ),
+                        }
+                        for n, t in section.columns.items()
+                    ],
+                    "model": section.model,
+                    **({"match": list(section.match)} if section.match else {}),
                 }
             )
             for row_id, column, stored, original in section.files:

@@ -4,8 +4,11 @@ audit log (read only).
 An administrator of a province sees and edits only that province (R4, R30); a superuser sees all.
 """
 
-from django.contrib import admin
+import json
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -21,9 +24,103 @@ from organisation.models import (
 )
 from organisation.scope import scope_for
 
+SECRET_FIELDS = {"password"}
 
-class ProvinceScopedAdmin(admin.ModelAdmin):
-    """Limits rows and foreign-key choices to the administrator's provinces."""
+
+def snapshot(obj) -> dict:
+    """An object's stored values as the audit log keeps them (a password only as "changed")."""
+    values = {
+        f.attname: getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+        if f.attname not in SECRET_FIELDS
+    }
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder, default=str))
+
+
+def _stored(obj) -> dict:
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first() if obj.pk else None
+    return snapshot(stored) if stored is not None else {}
+
+
+def audit_admin_edit(request, obj, *, action: str, before: dict, after: dict, to_state=""):
+    """One entry per create, change and delete made in the admin, with before and after (R31)."""
+    if before and after:
+        changed = sorted(k for k in after if before.get(k) != after.get(k))
+        before = {k: before.get(k) for k in changed}
+        after = {k: after.get(k) for k in changed}
+    services.audit_record(
+        actor=request.user,
+        action=action,
+        target=obj,
+        province=getattr(obj, "province", None) if hasattr(obj, "province_id") else None,
+        to_state=to_state,
+        data={"model": obj._meta.label, "before": before, "after": after},
+    )
+
+
+class AuditedAdmin:
+    """Every create, change and delete through this admin page (and its inlines) is audited
+    with before and after (R31); `delete_blocker` keeps what something depends on (R31)."""
+
+    def audit_action(self, obj, change: bool) -> str:
+        return "admin.changed" if change else "admin.added"
+
+    def audit_to_state(self, obj) -> str:
+        return ""
+
+    def delete_blocker(self, obj) -> str | None:
+        """Why `obj` may not be deleted, or None."""
+        return None
+
+    def save_model(self, request, obj, form, change):
+        before = _stored(obj) if change else {}
+        super().save_model(request, obj, form, change)
+        audit_admin_edit(
+            request, obj, action=self.audit_action(obj, change), before=before,
+            after=snapshot(obj), to_state=self.audit_to_state(obj),
+        )  # fmt: skip
+
+    def delete_model(self, request, obj):
+        audit_admin_edit(request, obj, action="admin.deleted", before=snapshot(obj), after={})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            blocker = self.delete_blocker(obj)
+            if blocker:
+                self.message_user(request, f"{obj}: {blocker}", messages.ERROR)
+                continue
+            self.delete_model(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self.delete_blocker(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.deleted_forms:
+            obj = inline_form.instance
+            if obj.pk:
+                audit_admin_edit(
+                    request, obj, action="admin.deleted", before=_stored(obj), after={}
+                )
+        befores = {
+            inline_form.instance.pk: _stored(inline_form.instance)
+            for inline_form in formset.initial_forms
+            if inline_form.instance.pk and inline_form.has_changed()
+        }
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            audit_admin_edit(request, obj, action="admin.added", before={}, after=snapshot(obj))
+        for obj, _fields in formset.changed_objects:
+            audit_admin_edit(
+                request, obj, action="admin.changed", before=befores.get(obj.pk, {}),
+                after=snapshot(obj),
+            )  # fmt: skip
+
+
+class ProvinceScopedAdmin(AuditedAdmin, admin.ModelAdmin):
+    """Limits rows and foreign-key choices to the administrator's provinces; every edit audited."""
 
     province_lookup = "province"
 
@@ -93,7 +190,7 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         (_("Bright Spots"), {"fields": ["full_name", "position", "phone", "language"]}),
     )
@@ -117,6 +214,9 @@ class UserAdmin(BaseUserAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             services.user_welcome(user=obj, by=request.user)
+
+    def audit_action(self, obj, change: bool) -> str:
+        return "admin.changed" if change else "admin.added"
 
 
 @admin.register(AuditEntry)

@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 ACTIONS = {
     "user.created": _("created the account"),
     "role.assigned": _("assigned a role"),
+    "import.uploaded": _("uploaded a file to import"),
+    "import.applied": _("imported a file"),
+    "admin.added": _("added in the administration"),
+    "admin.changed": _("changed in the administration"),
+    "admin.deleted": _("deleted in the administration"),
     "bright_spot.created": _("created the bright spot"),
     "bright_spot.edited": _("edited the bright spot"),
     "bright_spot.deleted": _("deleted the draft"),

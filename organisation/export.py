@@ -3,7 +3,7 @@ routing as they stand."""
 
 from core import archive
 from core.archive import model_section
-from organisation.models import Committee, RoutingRule, Unit
+from organisation.models import Committee, Province, RoutingRule, Unit
 
 DERIVED = ("name_folded", "name_sort")  # rebuilt from the name on import
 
@@ -12,6 +12,8 @@ DERIVED = ("name_folded", "name_sort")  # rebuilt from the name on import
 def sections(context):
     province = context.province
     return [
+        model_section("province", "The province itself: official code, name, place name.",
+                      Province.objects.filter(pk=province.pk)),
         model_section("units", "The province's units (communes, wards, departments…), with "
                       "their tree (parent_id, path) and mergers (successor_id, valid_to).",
                       Unit.objects.filter(province=province), exclude=DERIVED),

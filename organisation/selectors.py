@@ -4,7 +4,7 @@ an object outside the user's scope is a 404, an object they may read but not cha
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from organisation.models import Committee, Province, Unit
+from organisation.models import Committee, ImportRun, Province, Unit, User
 from organisation.scope import scope_for
 
 
@@ -50,4 +50,44 @@ def unit_search(user, text: str, limit: int = 20):
         .search(text)
         .select_related("parent")
         .order_by("valid_to", "name_sort")[:limit]
+    )
+
+
+def administered_provinces(user):
+    """The provinces whose imports the user runs (administrators); 403 for anyone else (R30)."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return Province.objects.order_by("name")
+    if not scope.admin_province_ids:
+        raise PermissionDenied
+    return Province.objects.filter(pk__in=scope.admin_province_ids).order_by("name")
+
+
+def get_import_for_user(user, pk: int) -> ImportRun:
+    """An import of a province the user administers; 404 for another province's (R30)."""
+    provinces = administered_provinces(user)
+    run = (
+        ImportRun.objects.select_related("province", "created_by")
+        .filter(pk=pk, province__in=provinces)
+        .first()
+    )
+    if run is None:
+        raise Http404
+    return run
+
+
+def imports_for_user(user, limit: int = 30):
+    return ImportRun.objects.filter(province__in=administered_provinces(user)).select_related(
+        "province", "created_by"
+    )[:limit]
+
+
+def people_not_logged_in(user, limit: int = 200):
+    """People holding a role in the administered provinces who have never logged in (R39)."""
+    return (
+        User.objects.filter(
+            last_login=None, role_assignments__province__in=administered_provinces(user)
+        )
+        .distinct()
+        .order_by("username")[:limit]
     )

@@ -7,7 +7,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from core.emails import send_templated
 from core.jobs import durable_task
-from organisation.models import User
+from organisation import services
+from organisation.models import ImportRun, User
 
 
 @durable_task("organisation.send_welcome_email")
@@ -27,3 +28,19 @@ def send_welcome_email(user_id: int) -> None:
         context={"user": user, "link": link},
         language=user.language,
     )
+
+
+@durable_task("organisation.import_preview")
+def import_preview(run_id: int) -> None:
+    """Read a large import file and store its preview (R39)."""
+    run = ImportRun.objects.get(pk=run_id)
+    if run.status == ImportRun.Status.PREVIEWING:
+        services.import_preview(run=run)
+
+
+@durable_task("organisation.import_apply")
+def import_apply(run_id: int, by_id: int | None = None) -> None:
+    """Apply a large confirmed import in one transaction (R39)."""
+    run = ImportRun.objects.get(pk=run_id)
+    if run.status == ImportRun.Status.APPLYING:
+        services.import_apply(run=run, by=User.objects.filter(pk=by_id).first())

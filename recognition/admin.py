@@ -18,6 +18,7 @@ from recognition import services
 from recognition.models import (
     CriteriaSet,
     Criterion,
+    Dossier,
     IssuingAuthority,
     RecognitionPeriod,
     RecognitionSettings,
@@ -129,6 +130,12 @@ class RecognitionPeriodAdmin(ProvinceScopedAdmin):
     list_display = ["province", "year", "opens", "closes"]
     list_select_related = ["province"]
     list_filter = ["province"]
+
+    def delete_blocker(self, obj):
+        """The year's window stays once dossiers were made in it (R31)."""
+        if Dossier.objects.filter(province=obj.province_id, year=obj.year).exists():
+            return _("Dossiers exist for this year; its window is kept.")
+        return None
 
 
 @admin.register(RecognitionSettings)

@@ -13,10 +13,13 @@ from recognition.models import (
     Criterion,
     Decision,
     Dossier,
+    IssuingAuthority,
     Recognition,
     RecognitionPeriod,
+    RecognitionSettings,
     Review,
     Score,
+    SerialCounter,
     UnitCommendation,
 )
 
@@ -42,14 +45,22 @@ def sections(context):
         brightspot__province=province, brightspot__year=year
     )
     return [
+        model_section("issuing_authorities", "Who signs Decisions and certificates for each "
+                      "level, as printed (R19).", IssuingAuthority.objects.filter(province=province)),
+        model_section("recognition_settings", "The province's certificate serial format.",
+                      RecognitionSettings.objects.filter(province=province)),
+        model_section("serial_counters", "The last certificate number given in the year.",
+                      SerialCounter.objects.filter(province=province, year=year)),
         model_section("bright_spot_criteria", "The criteria each bright spot targets.", targets),
         model_section("recognition_periods", "The year's window for dossiers, when an "
                       "administrator set it (otherwise 15 October to 30 November).",
                       RecognitionPeriod.objects.filter(province=province, year=year)),
         model_section("criteria_sets", "The versions of the criteria the year's dossiers were "
-                      "assessed against (R15).", criteria_sets),
+                      "assessed against (R15).", criteria_sets,
+                      match=("province_id", "field", "valid_from_year", "version")),
         model_section("criteria", "The criteria of those versions.",
-                      Criterion.objects.filter(criteria_set__in=criteria_sets)),
+                      Criterion.objects.filter(criteria_set__in=criteria_sets),
+                      match=("criteria_set_id", "group", "number")),
         model_section("dossiers", "Recognition dossiers of the year (R16, R17); the *_file "
                       "columns name documents under files/.", dossiers, files=DOCUMENTS),
         model_section("assessments", "The unit's own assessment of each criterion.",

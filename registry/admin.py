@@ -4,11 +4,18 @@ An administrator of a province sees and edits only that province (R4, R30); a su
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from core.text import fold
-from organisation import services
 from organisation.admin import ProvinceScopedAdmin
-from registry.models import BrightSpot, Extension, RegistrationPeriod
+from registry.models import (
+    AnnualReport,
+    BrightSpot,
+    Extension,
+    Registration,
+    RegistrationPeriod,
+    Timeliness,
+)
 
 
 @admin.register(RegistrationPeriod)
@@ -20,14 +27,17 @@ class RegistrationPeriodAdmin(ProvinceScopedAdmin):
     list_filter = ["province"]
     ordering = ["-year"]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.audit_record(
-            actor=request.user,
-            action="period.changed" if change else "period.created",
-            target=obj,
-            to_state=f"{obj.deadline:%d/%m/%Y} · {obj.report_deadline:%d/%m/%Y}",
-        )
+    def audit_action(self, obj, change: bool) -> str:
+        return "period.changed" if change else "period.created"
+
+    def audit_to_state(self, obj) -> str:
+        return f"{obj.deadline:%d/%m/%Y} · {obj.report_deadline:%d/%m/%Y}"
+
+    def delete_blocker(self, obj):
+        """The year's deadlines stay once a unit has registered under them (R31)."""
+        if BrightSpot.objects.filter(province=obj.province_id, year=obj.year).exists():
+            return _("Bright spots are registered for this year; its deadlines are kept.")
+        return None
 
 
 @admin.register(Extension)
@@ -43,6 +53,20 @@ class ExtensionAdmin(ProvinceScopedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_blocker(self, obj):
+        """An extension something was submitted under stays (R9, R31)."""
+        late = {"unit": obj.unit_id, "year": obj.year, "timeliness": Timeliness.EXTENDED}
+        if obj.kind == Extension.Kind.RECOGNITION:
+            return None  # recognition's admin answers for dossiers
+        used = (
+            Registration.objects.filter(**late).exists()
+            if obj.kind == Extension.Kind.REGISTRATION
+            else AnnualReport.objects.filter(**late).exists()
+        )
+        if used:
+            return _("Something was submitted under this extension; it is kept.")
+        return None
 
 
 @admin.register(BrightSpot)

@@ -7,4 +7,4 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self):
-        from registry import export, navigation, renditions, tasks  # noqa: F401 - registrations
+        from registry import export, imports, navigation, renditions, tasks  # noqa: F401 - registrations

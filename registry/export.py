@@ -59,7 +59,9 @@ def sections(context):
         model_section("annual_reports", "Annual summary reports (R11).", reports),
         model_section("annual_report_items", "Each bright spot's results in its annual report.",
                       AnnualReportItem.objects.filter(report__in=reports)),
-        model_section("audit_log", "Who did what, when, from what to what and why (R31).", audit),
+        model_section("audit_log", "Who did what, when, from what to what and why (R31).", audit,
+                      plain_refs={"bright_spot_id": "registry.BrightSpot",
+                                  "target_id": "@target_type_id"}),
         model_section("people", "The users named by the *_by and actor_id columns (names only).",
-                      people, only=("id", "username", "full_name")),
+                      people, only=("id", "username", "full_name"), match=("username",)),
     ]  # fmt: skip

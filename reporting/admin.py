@@ -3,7 +3,6 @@ downloads people asked for (read only)."""
 
 from django.contrib import admin
 
-from organisation.services import audit_record
 from registry.admin import ProvinceScopedAdmin
 from reporting.models import Export, Letterhead
 
@@ -15,14 +14,11 @@ class LetterheadAdmin(ProvinceScopedAdmin):
     list_display = ["province", "authority", "number_symbol", "signer_name"]
     list_select_related = ["province"]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        audit_record(
-            actor=request.user,
-            action="letterhead.changed" if change else "letterhead.created",
-            target=obj,
-            to_state=obj.authority,
-        )
+    def audit_action(self, obj, change: bool) -> str:
+        return "letterhead.changed" if change else "letterhead.created"
+
+    def audit_to_state(self, obj) -> str:
+        return obj.authority
 
 
 @admin.register(Export)

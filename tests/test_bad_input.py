@@ -269,6 +269,10 @@ CASES = {
                    "subject_vi": "Nhắc {unit}: hạn {deadline} (còn {days})", "body_vi": "{unit}: {missing}",
                    "subject_en": "", "body_en": "{unit} must register by {deadline}."},
     ),
+    "import-upload": Case(
+        "admin", lambda s: reverse("organisation:import-list"),
+        lambda s: {"province": str(s.province.pk), "kind": "units"}, file_fields=("file",),
+    ),
     "notification-read": Case(
         "official_a", lambda s: reverse("reminders:notification-read", args=[s.notification.pk]),
         lambda s: {"then": "open"},

@@ -1,4 +1,5 @@
 from organisation.models.audit import AuditEntry
+from organisation.models.imports import ImportRun
 from organisation.models.org import Committee, Field, Level, Province, RoutingRule, Unit
 from organisation.models.people import RoleAssignment, User
 
@@ -6,6 +7,7 @@ __all__ = [
     "AuditEntry",
     "Committee",
     "Field",
+    "ImportRun",
     "Level",
     "Province",
     "RoleAssignment",

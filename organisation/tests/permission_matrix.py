@@ -7,6 +7,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from organisation.models import ImportRun
 from organisation.tests.factories import UserFactory
 from tests.permission_matrix import Prefix, Row
 
@@ -14,7 +15,12 @@ from tests.permission_matrix import Prefix, Row
 def objects(world):
     # A user who never logs in during the test: logging in would void the reset token.
     user = UserFactory(username="forgetful", email="forgetful@example.vn")
+    run = ImportRun.objects.create(
+        province=world.province, kind="units", file="uploads/x.csv", file_name="don-vi.csv"
+    )
     return {
+        "import_run": run,
+        "import_kind": "units",
         "reset_uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "reset_token": default_token_generator.make_token(user),
     }
@@ -66,4 +72,20 @@ ROWS = [
                                         post=" login login login login login login 403   login",
         note="a province administrator edits through the Administrators group's permissions "
              "(load_demo gives it); the cast's administrator holds none"),
+    Row("organisation:import-list",     get="  403   403   403   403   403   403   200   login",
+                                        post=" 403   403   403   403   403   403   200   login",
+        note="imports are for administrators (R39); an empty upload is answered at its fields"),
+    Row("organisation:import-template", "import_kind",
+                                        get="  403   403   403   403   403   403   200   login",
+                                        post=" 405   405   405   405   405   405   405   login"),
+    Row("organisation:import-detail", "import_run",
+                                        get="  403   403   403   403   403   403   200   login",
+                                        post=" 405   405   405   405   405   405   405   login"),
+    Row("organisation:import-status", "import_run",
+                                        get="  403   403   403   403   403   403   200   login",
+                                        post=" 405   405   405   405   405   405   405   login"),
+    Row("organisation:import-confirm", "import_run",
+                                        get="  405   405   405   405   405   405   405   login",
+                                        post=" 403   403   403   403   403   403   302   login",
+        note="an import still being read is not confirmed: back to its page with a message"),
 ]  # fmt: skip

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connections, models
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from organisation.models import AuditEntry, Unit, User
@@ -198,9 +199,10 @@ def test_a_populated_database_migrates_forward_keeping_every_row(old_database):
     with connections[alias].cursor() as cursor:
         cursor.execute("SELECT task FROM core_job WHERE id = 7")
         assert cursor.fetchone() == ("organisation.send_welcome_email",)
-    assert (
-        MigrationRecorder(connections[alias]).migration_qs.filter(app="organisation").count() == 3
-    )
+    # Every organisation migration is applied, the later issues' ones too.
+    on_disk = {name for app, name in MigrationLoader(None).disk_migrations if app == "organisation"}
+    applied = MigrationRecorder(connections[alias]).migration_qs.filter(app="organisation")
+    assert set(applied.values_list("name", flat=True)) == on_disk
 
 
 def test_a_new_database_needs_no_bootstrap(old_database):

@@ -1,6 +1,7 @@
 """Recognition in the province-year archive (issue 7): a year's dossiers with their documents,
 the Decisions, what they recognized and the certificates, readable without the app."""
 
+import io
 import json
 import zipfile
 
@@ -35,3 +36,39 @@ def test_the_archive_of_a_year_holds_its_recognition(cast, tmp_path):
     report = files[("dossiers", "evaluation_file")]
     assert report["id"] in dossiers and report["original_name"] == "danh-gia.pdf"
     assert not manifest["missing_files"]
+
+
+def contents(path):
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        files = sorted((f["original_name"], f["sha256"]) for f in manifest["files"])
+    return {s["name"]: s["rows"] for s in manifest["sections"]}, files
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_year_with_its_recognition_comes_back_from_its_archive(cast, tmp_path):
+    """Issue 15: exported, the database emptied, loaded: the same rows and the same files."""
+    recognition_history(cast)
+    output = tmp_path / "2025.zip"
+    call_command("export_province_year", province="40", year=2025, output=str(output))
+    before = contents(output)
+    assert before[0]["decisions"] == 1 and before[0]["certificates"] == 1 and before[1]
+    call_command("flush", interactive=False)
+    call_command("import_province_year", str(output), stdout=(report := io.StringIO()))
+    again = tmp_path / "again.zip"
+    call_command("export_province_year", province="40", year=2025, output=str(again))
+    rows, files = contents(again)
+    assert files == before[1]
+    # The 2024 commendation entry needs the 2024 recognition: it comes with 2024's archive.
+    left_out = {
+        "commendation_entries": before[0]["commendation_entries"] - rows["commendation_entries"]
+    }
+    assert (
+        f"commendation_entries: {left_out['commendation_entries']} rows left out"
+        in report.getvalue()
+    )
+    assert rows == {
+        **before[0],
+        "commendation_entries": before[0]["commendation_entries"]
+        - left_out["commendation_entries"],
+    }
