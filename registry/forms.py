@@ -27,9 +27,14 @@ class BrightSpotForm(forms.ModelForm):
 
     def __init__(self, *args, unit, year: int, levels: dict, previous, **kwargs):
         super().__init__(*args, **kwargs)
+        # Nearest level first (the one that usually recognizes the unit's bright spots, R40),
+        # each named with the unit whose committee receives it.
+        labels = dict(Level.choices)
         self.fields["level"].choices = [
-            (value, label) for value, label in Level.choices if value in levels
+            (value, f"{labels[value]} — {level_unit}") for value, level_unit in levels.items()
         ]
+        if levels and not self.is_bound and not self.initial.get("level"):
+            self.initial["level"] = next(iter(levels))
         self.fields["continues"].queryset = previous
         # Only recognized models may be replicated: the recognition part offers them.
         self.fields["replicates"].queryset = BrightSpot.objects.none()

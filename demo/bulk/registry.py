@@ -118,8 +118,10 @@ class _Routes:
 
 def _level_for(unit, routes, rng) -> str:
     levels = routes.levels_of(unit)
-    if Level.COMMUNE in levels and rng.random() < 0.25:
-        return Level.COMMUNE
+    # A commune's units and a department's are mostly recognized by that commune or department.
+    for local in (Level.COMMUNE, Level.AGENCY):
+        if local in levels and rng.random() < 0.85:
+            return local
     if Level.DISTRICT in levels and rng.random() < 0.25:
         return Level.DISTRICT
     return Level.PROVINCE if Level.PROVINCE in levels else next(iter(levels))
