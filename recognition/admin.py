@@ -126,8 +126,9 @@ class CriteriaSetAdmin(ProvinceScopedAdmin):
 
 @admin.register(RecognitionPeriod)
 class RecognitionPeriodAdmin(ProvinceScopedAdmin):
-    list_display = ["province", "year", "opens", "closes"]
-    list_select_related = ["province"]
+    list_display = ["province", "level_unit", "year", "opens", "closes"]
+    list_select_related = ["province", "level_unit"]
+    raw_id_fields = ["level_unit"]
     list_filter = ["province"]
 
 

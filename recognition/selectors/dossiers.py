@@ -10,7 +10,7 @@ from django.http import Http404
 from organisation.models import AuditEntry, RoleAssignment, User
 from organisation.scope import scope_for
 from recognition.checklist import dossier_checklist
-from recognition.deadlines import recognition_period_for, window_of
+from recognition.deadlines import recognition_period_of_unit, window_of
 from recognition.models import Assessment, Dossier, Recognition, Review, Score
 from registry.models import BrightSpot, Extension
 from registry.selectors import get_bright_spot_for_user
@@ -162,7 +162,7 @@ def unit_recognition(unit, year: int, *, with_drafts: bool = True) -> UnitRecogn
 
     Without `with_drafts` (a reader who does not act for the unit) a dossier still in draft is
     the unit's own work: its bright spot shows as not started, as in the registry (R30)."""
-    period = recognition_period_for(unit.province, year)
+    period = recognition_period_of_unit(unit, year)
     window = window_of(period)
     admission = window.admit(unit)
     bright_spots = list(
