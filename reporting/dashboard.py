@@ -125,12 +125,18 @@ def kind_table(year_summary: YearSummary, links: Links) -> list[dict]:
 
 
 def level_table(tally: Tally, links: Links) -> list[dict]:
+    """By level of recognition (R5, R40): what each level registered, accepted and recognized
+    — a commune's or department's own programme next to the province's."""
+    accepted, recognized = figures.by_key("accepted"), figures.by_key("recognized")
     return [
         {
+            "key": v,
             "label": label,
             "qcdc": Cell(tally.count(level=v, field=Field.QCDC), links.spots(level=v, field=Field.QCDC)),
             "dvcq": Cell(tally.count(level=v, field=Field.DVCQ), links.spots(level=v, field=Field.DVCQ)),
             "total": Cell(tally.count(level=v), links.spots(level=v)),
+            "accepted": links.cell(accepted, tally, level=v),
+            "recognized": links.cell(recognized, tally, level=v),
         }
         for v, label in Level.choices
     ]  # fmt: skip
