@@ -18,6 +18,7 @@ from recognition import services
 from recognition.models import (
     CriteriaSet,
     Criterion,
+    FollowUp,
     IssuingAuthority,
     RecognitionPeriod,
     RecognitionSettings,
@@ -130,6 +131,24 @@ class RecognitionPeriodAdmin(ProvinceScopedAdmin):
     list_select_related = ["province", "level_unit"]
     raw_id_fields = ["level_unit"]
     list_filter = ["province"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ProvinceScopedAdmin):
+    """Read only: follow-ups are recorded by the committee (R31)."""
+
+    list_display = ["dossier", "year", "outcome", "recorded_by", "recorded_at"]
+    list_filter = ["province", "outcome", "year"]
+    list_select_related = ["dossier", "recorded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(RecognitionSettings)

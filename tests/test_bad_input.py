@@ -323,6 +323,11 @@ CASES = {
                    "dossiers": [str(s.dossier_awaiting.pk)],
                    "legal_bases": "Căn cứ Luật Thi đua, khen thưởng;"},
     ),
+    "dossier-follow-up": Case(
+        "qcdc_staff", recognition_url("dossier-follow-up", "dossier_recognized"),
+        lambda s: {"year": "2026", "outcome": "no_longer_model",
+                   "reason": "Mô hình không còn duy trì"},
+    ),
     "decision-annul": Case(
         "qcdc_staff", recognition_url("decision-annul", "decision"),
         lambda s: {"reason": "Nhầm đối tượng được công nhận"},

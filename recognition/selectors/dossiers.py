@@ -99,6 +99,7 @@ class DossierPage:
     grid: list  # per criterion: (assessment, [score or None for each review])
     recognitions: list
     timeline: list
+    follow_ups: list
 
 
 def dossier_assessments(dossier: Dossier) -> list[Assessment]:
@@ -132,7 +133,18 @@ def dossier_page(dossier: Dossier) -> DossierPage:
         grid=grid,
         recognitions=recognitions,
         timeline=list(dossier_timeline(dossier)),
+        follow_ups=follow_ups_of(dossier),
     )
+
+
+def lapsed_follow_up(dossier: Dossier):
+    """The follow-up at which the bright spot was found no longer a model, if any (R40)."""
+    return dossier.follow_ups.filter(outcome="no_longer_model").first()
+
+
+def follow_ups_of(dossier: Dossier) -> list:
+    """The yearly follow-up reviews of a recognized bright spot, latest first (R40)."""
+    return list(dossier.follow_ups.select_related("recorded_by"))
 
 
 def dossier_timeline(dossier: Dossier):
