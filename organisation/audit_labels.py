@@ -21,6 +21,7 @@ ACTIONS = {
     "progress.added": _("recorded progress"),
     "annual_report.saved": _("saved the annual report"),
     "annual_report.submitted": _("submitted the annual report"),
+    "plan.saved": _("recorded the level's yearly plan"),
 }
 
 

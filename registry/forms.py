@@ -133,6 +133,20 @@ class ExtensionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class LevelPlanForm(forms.Form):
+    """A level's yearly plan (R40)."""
+
+    number = forms.CharField(label=_("Number and symbol"), max_length=60)
+    date = DateField(label=_("Date of the plan"))
+    target_qcdc = forms.IntegerField(
+        label=_("QCDC bright spots planned"), min_value=0, max_value=10_000
+    )
+    target_dvcq = forms.IntegerField(
+        label=_("DVCQ bright spots planned"), min_value=0, max_value=10_000
+    )
+    document = UploadField(label=_("Plan document"), required=False)
+
+
 class ProgressForm(forms.Form):
     day = DateField(label=_("Date"))
     milestone = forms.ModelChoiceField(

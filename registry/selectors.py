@@ -17,6 +17,7 @@ from registry.models import (
     AnnualReport,
     BrightSpot,
     Extension,
+    LevelPlan,
     Milestone,
     ProgressEntry,
     Registration,
@@ -261,3 +262,16 @@ def progress_rollup(bright_spots) -> int:
     """Mean progress of submitted bright spots (the unit's or the province's roll-up)."""
     mean = bright_spots.filter(status__in=NOT_DRAFT_LIVE).aggregate(mean=Avg("progress"))["mean"]
     return round(mean or 0)
+
+
+def level_plan_of(level_unit: Unit, year: int):
+    """The level's plan of the year, if it issued one (R40)."""
+    return LevelPlan.objects.filter(level_unit=level_unit, year=year).first()
+
+
+def get_plan_for_user(user, pk: int) -> LevelPlan:
+    """A plan, for whoever reads its level: its committees' staff, provincial staff (R30)."""
+    plan = LevelPlan.objects.select_related("level_unit").filter(pk=pk).first()
+    if plan is None or not scope_for(user).can_read_unit(plan.level_unit):
+        raise Http404
+    return plan

@@ -48,4 +48,6 @@ urlpatterns = [
         name="committee-non-compliant",
     ),
     path("committees/<int:pk>/extensions/", committees.extensions, name="committee-extensions"),
+    path("committees/<int:pk>/plan/", committees.plan, name="committee-plan"),
+    path("plans/<int:pk>/document/", committees.plan_document, name="plan-document"),
 ]

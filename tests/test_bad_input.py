@@ -211,6 +211,12 @@ CASES = {
                    f"results_{s.submitted.pk}": "Đạt", f"next_{s.submitted.pk}": "Tiếp tục",
                    f"results_{s.dvcq_spot.pk}": "Đạt", "submit": "1"},
     ),
+    "committee-plan": Case(
+        "qcdc_staff", lambda s: reverse("registry:committee-plan", args=[s.qcdc.pk]) + "?year=2026",
+        lambda s: {"number": "45/KH-UBND", "date": "10/01/2026", "target_qcdc": "135",
+                   "target_dvcq": "136", "document": SimpleUploadedFile("ke-hoach.pdf", PDF)},
+        file_fields=("document",),
+    ),
     "committee-extensions": Case(
         "qcdc_staff", lambda s: reverse("registry:committee-extensions", args=[s.qcdc.pk]) + "?year=2026",
         lambda s: {"unit": str(s.unit_b.pk), "kind": "registration", "until": "15/04/2026",

@@ -1,5 +1,6 @@
 from registry.models.bright_spots import BrightSpot, Registration, StaffInCharge
 from registry.models.periods import Extension, RegistrationPeriod, Timeliness
+from registry.models.plans import LevelPlan
 from registry.models.progress import AnnualReport, AnnualReportItem, Milestone, ProgressEntry
 
 __all__ = [
@@ -7,6 +8,7 @@ __all__ = [
     "AnnualReportItem",
     "BrightSpot",
     "Extension",
+    "LevelPlan",
     "Milestone",
     "ProgressEntry",
     "Registration",
