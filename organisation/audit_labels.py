@@ -22,6 +22,8 @@ ACTIONS = {
     "annual_report.saved": _("saved the annual report"),
     "annual_report.submitted": _("submitted the annual report"),
     "plan.saved": _("recorded the level's yearly plan"),
+    "inspection.recorded": _("recorded an inspection"),
+    "inspection.answered": _("answered the inspection"),
 }
 
 

@@ -147,6 +147,30 @@ class LevelPlanForm(forms.Form):
     document = UploadField(label=_("Plan document"), required=False)
 
 
+class InspectionForm(forms.Form):
+    """An inspection of a unit or one of its bright spots (R40)."""
+
+    unit = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1,
+        error_messages={"required": _("Choose a unit.")},
+    )  # fmt: skip
+    bright_spot = forms.IntegerField(
+        label=_("Bright spot (number, optional)"), required=False, min_value=1,
+        max_value=2**31 - 1,
+    )  # fmt: skip
+    date = DateField(label=_("Date of the inspection"))
+    team = forms.CharField(label=_("Inspection team"), max_length=300)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}))
+    requests = forms.CharField(
+        label=_("Requests to the unit"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    follow_up_due = DateField(label=_("Follow-up due by"), required=False)
+
+
+class InspectionAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("The unit's answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ProgressForm(forms.Form):
     day = DateField(label=_("Date"))
     milestone = forms.ModelChoiceField(

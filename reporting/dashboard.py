@@ -5,14 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.text import sort_key
 from organisation.models import Committee, Field, Level, Unit
-from registry.models import LevelPlan
+from registry.models import Inspection, LevelPlan
 from reporting import charts, figures
 from reporting.areas import Area
 from reporting.summary import Row, YearSummary, summarize
@@ -244,7 +244,10 @@ def plan_context(area: Area, year: int, tally: Tally, links: Links) -> dict:
                 "accepted": links.cell(accepted, tally, field=field),
                 "recognized": links.cell(recognized, tally, field=field),
             })  # fmt: skip
-    context = {"plan": plan, "plan_rows": rows}
+    inspections = Inspection.objects.filter(
+        unit__path__startswith=area.root.path, date__year=year
+    ).aggregate(total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+    context = {"plan": plan, "plan_rows": rows, "inspections": inspections}
     if area.whole_province:
         issued = list(
             LevelPlan.objects.filter(province=area.province, year=year)

@@ -217,6 +217,18 @@ CASES = {
                    "target_dvcq": "136", "document": SimpleUploadedFile("ke-hoach.pdf", PDF)},
         file_fields=("document",),
     ),
+    "inspection-record": Case(
+        "qcdc_staff",
+        lambda s: reverse("registry:committee-inspections", args=[s.qcdc.pk]) + "?year=2026",
+        lambda s: {"unit": str(s.unit_a.pk), "bright_spot": str(s.submitted.pk),
+                   "date": "05/03/2026", "team": "Đoàn kiểm tra số 2",
+                   "findings": "Triển khai đúng kế hoạch", "requests": "Bổ sung biên bản",
+                   "follow_up_due": "20/03/2026"},
+    ),
+    "inspection-answer": Case(
+        "official_a", lambda s: reverse("registry:inspection-detail", args=[s.inspection.pk]),
+        lambda s: {"answer": "Đã bổ sung biên bản hội nghị"},
+    ),
     "committee-extensions": Case(
         "qcdc_staff", lambda s: reverse("registry:committee-extensions", args=[s.qcdc.pk]) + "?year=2026",
         lambda s: {"unit": str(s.unit_b.pk), "kind": "registration", "until": "15/04/2026",
@@ -421,7 +433,12 @@ def scene(cast):
         # The recognition rounds of 2024 and 2025: dossiers, Decisions, proposals (no PDFs).
         history = recognition_history(cast, certificates=False)
         notification = make_notification(cast.official_a)
+        inspection = services.inspection_record(
+            committee=cast.qcdc, unit=cast.unit_a, date=MOMENT.date(), team="Đoàn kiểm tra",
+            findings="Đúng kế hoạch", follow_up_due=MOMENT.date(), by=cast.qcdc_staff,
+        )  # fmt: skip
         yield type(cast)(
+            inspection=inspection,
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
             milestone=submitted.milestones.first(), **history, part_report="report",
             part_evaluation="evaluation", part_dispatch="dispatch", notification=notification,

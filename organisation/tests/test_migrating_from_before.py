@@ -4,6 +4,7 @@ as an administrator runs it after upgrading — on the database the suite runs o
 
 import uuid
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -198,8 +199,13 @@ def test_a_populated_database_migrates_forward_keeping_every_row(old_database):
     with connections[alias].cursor() as cursor:
         cursor.execute("SELECT task FROM core_job WHERE id = 7")
         assert cursor.fetchone() == ("organisation.send_welcome_email",)
+    # Every migration of the organisation is applied, however many later issues add.
+    shipped = len(
+        list((Path(__file__).parents[1] / "migrations").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    )
     assert (
-        MigrationRecorder(connections[alias]).migration_qs.filter(app="organisation").count() == 3
+        MigrationRecorder(connections[alias]).migration_qs.filter(app="organisation").count()
+        == shipped
     )
 
 
