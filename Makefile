@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := brightspots.settings
 
-.PHONY: demo test install lint format messages worker beat clean
+.PHONY: demo test install lint format messages worker beat clean bench
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ demo: install
 PYTEST_WORKERS ?= auto
 test: install
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# Every benchmark with production settings (DEBUG off), its figures written into
+# docs/PERFORMANCE.md with the machine's load; DATABASE_URL must hold the national dataset
+# (manage.py generate_dataset --flush --check) for those that read it.
+bench: install
+	$(PY) -m bench.regenerate $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -66,7 +66,7 @@ def main():
     print("|---|---:|")
     for label, url in [("CSV", "/library/open-data.csv"), ("JSON", "/library/open-data.json")]:
         result = measure(
-            lambda url=url: b"".join(client.get(url).streaming_content), repeat=3, warmup=1
+            lambda url=url: b"".join(client.get(url).streaming_content), repeat=5, warmup=1
         )
         print(f"| {label} | {result['median_ms'] / 1000:.1f} |")
 

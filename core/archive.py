@@ -5,7 +5,8 @@ and the uploaded files — readable in ten years without this application.
                            each section (rows, columns and their types, what it means) and each
                            file (path, size, SHA-256, original name, the row it belongs to)
     data/<section>.json    the rows exactly, one JSON object per row
-    data/<section>.csv     the same rows for a spreadsheet (UTF-8 with BOM; a cell starting with
+    data/<section>.csv     the same rows for a spreadsheet (UTF-8 with BOM, header on the first
+                           line, moments as yyyy-mm-dd hh:mm:ss local time; a cell starting with
                            = + - @ is prefixed with ' so that it is not run as a formula)
     files/<stored path>    the uploaded documents, under the generated names the rows refer to
 
@@ -84,12 +85,22 @@ def _plain(value):
     return value
 
 
+def _for_spreadsheet(value):
+    """A moment as yyyy-mm-dd hh:mm:ss in the manifest's time zone: ISO 8601 that spreadsheets
+    read as a date and time in every locale (an offset such as +07:00 leaves it as text)."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return _plain(value)
+
+
 def _csv(section: Section) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(section.columns)
     for row in section.rows:
-        writer.writerow([safe_cell(_plain(row[column])) for column in section.columns])
+        writer.writerow([safe_cell(_for_spreadsheet(row[column])) for column in section.columns])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 

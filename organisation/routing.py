@@ -11,13 +11,16 @@ from organisation.models import Level, RoutingRule, Unit
 Kind = Unit.Kind
 
 
-def ancestors(unit: Unit) -> list[Unit]:
-    """The unit and every unit above it, nearest first (one query)."""
+def ancestors(unit: Unit, known: dict[int, Unit] | None = None) -> list[Unit]:
+    """The unit and every unit above it, nearest first (one query; none when `known`, units by
+    id, holds them all, as a generator of many bright spots has)."""
+    if known is not None and all(pk in known for pk in unit.ancestor_ids):
+        return [known[pk] for pk in reversed(unit.ancestor_ids)]
     by_id = Unit.objects.in_bulk(unit.ancestor_ids)
     return [by_id[pk] for pk in reversed(unit.ancestor_ids) if pk in by_id]
 
 
-def level_units(unit: Unit, on: date) -> dict[str, Unit]:
+def level_units(unit: Unit, on: date, known: dict[int, Unit] | None = None) -> dict[str, Unit]:
     """Each level that may recognize a bright spot of this unit, nearest first, with the unit
     whose committees handle it (R5, R8, R40).
 
@@ -27,7 +30,7 @@ def level_units(unit: Unit, on: date) -> dict[str, Unit]:
     exists, else the province; a department or enterprise by the province. The first level is
     the usual one.
     """
-    chain = ancestors(unit)
+    chain = ancestors(unit, known)
     found: dict[str, Unit] = {}
     for candidate in chain[1:]:
         if candidate.kind in Unit.COMMUNE_LEVEL:
@@ -48,15 +51,17 @@ def recognizing_level(unit: Unit, on: date) -> str | None:
     return next(iter(level_units(unit, on)), None)
 
 
-def route(*, unit: Unit, level: str, field: str, on: date) -> RoutingRule:
+def route(
+    *, unit: Unit, level: str, field: str, on: date, known: dict[int, Unit] | None = None
+) -> RoutingRule:
     """The routing rule for a bright spot: the nearest rule for the field, from its level upward.
 
     Raises ValidationError when no committee of the level or above receives that field.
     """
-    levels = level_units(unit, on)
+    levels = level_units(unit, on, known)
     if level not in levels:
         raise ValidationError({"level": _("This unit cannot build a bright spot at this level.")})
-    chain = ancestors(levels[level])
+    chain = ancestors(levels[level], known)
     rules = {
         rule.level_unit_id: rule
         for rule in RoutingRule.objects.filter(level_unit__in=chain, field=field).select_related(

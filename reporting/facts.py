@@ -9,11 +9,18 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Subquery, Sum, Value, When
+from django.db import connections
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from organisation.models import Field
-from recognition.models import CommendationEntry, Dossier, Outcome, UnitCommendation
+from recognition.models import (
+    CommendationEntry,
+    Dossier,
+    Outcome,
+    Recognition,
+    UnitCommendation,
+)
 from registry.deadlines import default_registration_deadline, default_report_deadline
 from registry.models import (
     AnnualReport,
@@ -111,17 +118,60 @@ def recognition_columns() -> dict:
     }  # fmt: skip
 
 
-def spot_groups(area: Area, years):
-    """(year, unit id, SPOT_KEY tuple, count, progress sum) for the scope's bright spots."""
-    recorded = Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
-    rows = (
+def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
+    """One statement for the groups: the scope's bright spots (with their dossier's fate, one
+    join) as `s`, joined to what progress, commendations and the Council recorded of *those*
+    bright spots, each read once and grouped, never a sub-query per bright spot (issue 12: the
+    per-row sub-queries cost 216 ms of a province dashboard's 238 ms of SQL)."""
+    base = (
         area.bright_spots(years)
-        .annotate(recorded=recorded, **recognition_columns())
-        .values_list("year", "unit_id", "field", "level", "status", "timeliness", "recorded",
-                     "dossier_state", "commended", "council")
-        .annotate(n=Count("pk"), progress=Sum("progress"))
+        .annotate(dossier_state=recognition_columns()["dossier_state"])
+        .values("pk", "year", "unit_id", "field", "level", "status", "timeliness",
+                "dossier_state", "progress")
         .order_by()
     )  # fmt: skip
+    inner, params = base.query.get_compiler(using=base.db).as_sql()
+    progress = ProgressEntry._meta.db_table
+    commendation = UnitCommendation._meta.db_table
+    entry, recognition = CommendationEntry._meta.db_table, Recognition._meta.db_table
+    dossier = Dossier._meta.db_table
+    sql = f"""
+        WITH s AS ({inner})
+        SELECT s.year, s.unit_id, s.field, s.level, s.status, s.timeliness,
+               CASE WHEN p.bright_spot_id IS NULL THEN 0 ELSE 1 END,
+               s.dossier_state,
+               CASE WHEN c.bright_spot_id IS NULL THEN 0 ELSE 1 END,
+               COALESCE(k.outcome, ''),
+               COUNT(*), SUM(s.progress)
+        FROM s
+        LEFT JOIN (
+            SELECT DISTINCT e.bright_spot_id FROM {progress} e
+            WHERE e.bright_spot_id IN (SELECT s.pk FROM s)
+        ) p ON p.bright_spot_id = s.pk
+        LEFT JOIN (
+            SELECT DISTINCT u.bright_spot_id, u.year FROM {commendation} u
+            WHERE u.bright_spot_id IN (SELECT s.pk FROM s)
+        ) c ON c.bright_spot_id = s.pk AND c.year = s.year
+        LEFT JOIN (
+            SELECT d.bright_spot_id, MAX(ce.outcome) AS outcome
+            FROM {entry} ce
+            JOIN {recognition} r ON r.id = ce.recognition_id
+            JOIN {dossier} d ON d.id = r.dossier_id
+            WHERE ce.outcome IN (%s, %s) AND d.bright_spot_id IN (SELECT s.pk FROM s)
+            GROUP BY d.bright_spot_id
+        ) k ON k.bright_spot_id = s.pk
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    """  # noqa: S608 (table names are the models'; values are parameters)
+    # Merit ranks above a letter of commendation: MAX picks it when both were recorded.
+    return sql, [*params, Outcome.COMMENDATION, Outcome.MERIT]
+
+
+def spot_groups(area: Area, years):
+    """(year, unit id, SPOT_KEY tuple, count, progress sum) for the scope's bright spots."""
+    sql, params = _spot_groups_sql(area, years)
+    with connections[BrightSpot.objects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     for year, unit_id, field_, level, status, timely, has, dossier, commended, council, n, progress in rows:  # fmt: skip
         key = (field_, level, status, timely, RECORDED if has else NOT_RECORDED, dossier,
                COMMENDED if commended else NOT_COMMENDED, council)  # fmt: skip

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from demo.bulk import copy
 from organisation.models import AuditEntry
 from recognition.models import (
     Assessment,
@@ -127,7 +128,7 @@ def recognize_year(
     for dossier in rows:
         if dossier.status == Status.RECOGNIZED:
             dossier.status = Status.PROPOSED
-    Dossier.objects.bulk_create(rows, batch_size=2000)
+    copy.insert(Dossier, rows)
     built.dossiers = rows
     _parts(rows, criteria, reviewers, plan, rng, now)
     to_recognize = [d for d in rows if final[id(d)] == Status.RECOGNIZED]
@@ -188,9 +189,9 @@ def _parts(rows, criteria, reviewers, plan, rng, now) -> None:
                         ["met", "partly", "not_met"], [2, 3, 1] if weak else [9, 1, 0]
                     )[0]
                     scores.append(Score(review=review, criterion=criterion, verdict=verdict))
-    Assessment.objects.bulk_create(assessments, batch_size=5000)
-    Review.objects.bulk_create(reviews, batch_size=5000)
-    Score.objects.bulk_create(scores, batch_size=5000)
+    copy.insert(Assessment, assessments)
+    copy.insert(Review, reviews)
+    copy.insert(Score, scores)
 
 
 def _decide(province, dossiers, authorities, reviewers, plan, rng):
@@ -226,8 +227,8 @@ def _decide(province, dossiers, authorities, reviewers, plan, rng):
         recognitions += [
             Recognition(decision=decision, dossier=d, position=i) for i, d in enumerate(group, 1)
         ]
-    Decision.objects.bulk_create(decisions)
-    Recognition.objects.bulk_create(recognitions, batch_size=5000)
+    copy.insert(Decision, decisions)
+    copy.insert(Recognition, recognitions)
     for recognition in recognitions:
         recognition.dossier.status, recognition.dossier.decision = (
             Status.RECOGNIZED,
@@ -246,7 +247,7 @@ def _decide(province, dossiers, authorities, reviewers, plan, rng):
             serial=settings.serial(province_code=province.code, year=plan.year, number=counter.last_number),
             issued_at=_at(recognition.decision.date, 16),
         ))  # fmt: skip
-    Certificate.objects.bulk_create(certificates, batch_size=5000)
+    copy.insert(Certificate, certificates)
     counter.save(update_fields=["last_number"])
     return decisions, len(certificates)
 
@@ -286,4 +287,4 @@ def _audit(province, rows, final, reviewers) -> None:
             decision = dossier.decision
             entries.append(AuditEntry(actor=decision.recorded_by, at=decision.recorded_at, action="dossier.recognized",
                                       from_state="proposed", to_state="recognized", comment=decision.reference, **common))  # fmt: skip
-    AuditEntry.objects.bulk_create(entries, batch_size=5000)
+    copy.insert(AuditEntry, entries)

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from core.text import fold, sort_key
+from demo.bulk import copy
 from organisation.models import AuditEntry, Field, Level, Unit
 from organisation.routing import level_units, route
 from recognition.models import Criterion
@@ -101,18 +102,21 @@ def _at(day: date, hour: int = 9) -> datetime:
 class _Routes:
     """Routing looked up once per (unit, level, field)."""
 
-    def __init__(self, on: date):
+    def __init__(self, on: date, units=()):
         self.on, self.cache, self.levels, self.reviewers = on, {}, {}, {}
+        self.known = {u.pk: u for u in units} or None  # ancestors read from memory
 
     def levels_of(self, unit):
         if unit.pk not in self.levels:
-            self.levels[unit.pk] = level_units(unit, self.on)
+            self.levels[unit.pk] = level_units(unit, self.on, self.known)
         return self.levels[unit.pk]
 
     def rule(self, unit, level, field_value):
         key = (self.levels_of(unit)[level].pk, field_value)
         if key not in self.cache:
-            self.cache[key] = route(unit=unit, level=level, field=field_value, on=self.on)
+            self.cache[key] = route(
+                unit=unit, level=level, field=field_value, on=self.on, known=self.known
+            )
         return self.cache[key]
 
 
@@ -137,7 +141,7 @@ def register_year(
     period = period_for(province, plan.year)
     deadline = period.deadline
     now = plan.now or timezone.now()
-    routes = _Routes(deadline)
+    routes = _Routes(deadline, units)
     routes.reviewers = reviewers or {}
     units = [u for u in units if u.kind != Unit.Kind.PROVINCE and u.is_active_on(deadline)]
     rng.shuffle(units)
@@ -162,7 +166,7 @@ def register_year(
             submitted_by=officials.get(unit.pk) if submitted else None,
             timeliness=("extended" if late else "on_time") if submitted else "",
         )  # fmt: skip
-    Registration.objects.bulk_create(registrations.values(), batch_size=2000)
+    copy.insert(Registration, registrations.values())
     _extensions(registrations.values(), reviewer, plan.year, deadline)
 
     rows = []
@@ -177,7 +181,7 @@ def register_year(
                         unit, registration, field_value, routes, plan, rng, officials, reviewer, now
                     )
                 )
-    BrightSpot.objects.bulk_create(rows, batch_size=2000)
+    copy.insert(BrightSpot, rows)
     built.bright_spots, built.registrations = rows, list(registrations.values())
     _children(rows, plan, rng, now)
     _audit(rows, province)
@@ -281,8 +285,8 @@ def _children(rows, plan, rng, now) -> None:
             ))  # fmt: skip
         for criterion_id in rng.sample(criteria[spot.field], k=min(3, len(criteria[spot.field]))):
             links.append(through(brightspot_id=spot.pk, criterion_id=criterion_id))
-    StaffInCharge.objects.bulk_create(staff, batch_size=5000)
-    Milestone.objects.bulk_create(milestones, batch_size=5000)
+    copy.insert(StaffInCharge, staff)
+    copy.insert(Milestone, milestones)
     entries = [
         ProgressEntry(
             bright_spot=m.bright_spot,
@@ -294,8 +298,8 @@ def _children(rows, plan, rng, now) -> None:
         for m in milestones
         if m.percent and rng.random() < 0.5
     ]
-    ProgressEntry.objects.bulk_create(entries, batch_size=5000)
-    through.objects.bulk_create(links, batch_size=5000)
+    copy.insert(ProgressEntry, entries)
+    copy.insert(through, links)
 
 
 def _criteria_ids(year: int) -> dict:
@@ -322,7 +326,7 @@ def _extensions(registrations, reviewer, year, deadline) -> None:
         for r in registrations
         if r.timeliness == "extended"
     ]
-    Extension.objects.bulk_create(rows, batch_size=2000)
+    copy.insert(Extension, rows)
 
 
 def _audit(rows, province) -> None:
@@ -348,7 +352,7 @@ def _audit(rows, province) -> None:
             action = "bright_spot.accepted" if spot.status == "accepted" else "bright_spot.returned"
             entries.append(AuditEntry(actor=spot.reviewed_by, at=spot.reviewed_at, action=action, from_state="submitted",
                                       to_state=spot.status, comment=spot.review_comment, **common))  # fmt: skip
-    AuditEntry.objects.bulk_create(entries, batch_size=5000)
+    copy.insert(AuditEntry, entries)
 
 
 def _reports(province, registrations, rows, plan, rng, now) -> None:
@@ -382,5 +386,5 @@ def _reports(province, registrations, rows, plan, rng, now) -> None:
             )
             for s in spots
         ]
-    AnnualReport.objects.bulk_create(reports, batch_size=2000)
-    AnnualReportItem.objects.bulk_create(items, batch_size=5000)
+    copy.insert(AnnualReport, reports)
+    copy.insert(AnnualReportItem, items)

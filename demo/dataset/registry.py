@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from core.text import fold, sort_key
+from demo.bulk import copy
 from demo.bulk import registry as bulk
 from organisation.models import (
     Committee,
@@ -124,8 +125,14 @@ def _row(province, parent, kind, name, *, code="", valid_from=None, valid_to=Non
 
 
 def _insert(units: list[Unit]) -> list[Unit]:
-    """Bulk insert units whose parents already have paths, then fill in their own paths."""
-    Unit.objects.bulk_create(units, batch_size=2000)
+    """Bulk insert units whose parents already have paths, with their own paths: on PostgreSQL
+    the keys are drawn first, so each row goes in once, complete."""
+    copy.allocate(Unit, units)
+    if all(unit.pk for unit in units):
+        for unit in units:
+            unit.path = f"{unit.parent.path if unit.parent else ''}{unit.pk}."
+        return copy.insert(Unit, units)
+    copy.insert(Unit, units)
     for unit in units:
         unit.path = f"{unit.parent.path if unit.parent else ''}{unit.pk}."
     Unit.objects.bulk_update(units, ["path"], batch_size=2000)
@@ -196,13 +203,13 @@ def _units(data: ProvinceData, rng, total: int, commune_code_base: int) -> None:
 def _committees(data: ProvinceData) -> None:
     province, root, name = data.province, data.root, data.province.name
     steering, agency = Committee.Kind.STEERING, Committee.Kind.AGENCY
-    qcdc, dvcq, party, home = Committee.objects.bulk_create([
+    qcdc, dvcq, party, home = copy.insert(Committee, [
         Committee(province=province, level_unit=root, name=f"Ban Chỉ đạo thực hiện QCDC ở cơ sở tỉnh {name}", kind=steering, handles_qcdc=True),
         Committee(province=province, level_unit=root, name=f"Ban Chỉ đạo công tác dân vận chính quyền tỉnh {name}", kind=steering, handles_dvcq=True),
         Committee(province=province, level_unit=root, name=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {name}", kind=agency, handles_qcdc=True, handles_dvcq=True),
         Committee(province=province, level_unit=root, name=f"Sở Nội vụ tỉnh {name}", kind=agency, handles_dvcq=True),
     ])  # fmt: skip
-    RoutingRule.objects.bulk_create([
+    copy.insert(RoutingRule, [
         RoutingRule(province=province, level_unit=root, field=Field.QCDC, recipient=qcdc, via=party),
         RoutingRule(province=province, level_unit=root, field=Field.DVCQ, recipient=dvcq, via=home, copy_to=party),
     ])  # fmt: skip
@@ -218,7 +225,7 @@ def _users(data: ProvinceData, password: str) -> None:
         ("provincial", Role.PROVINCIAL_STAFF),
     ]
     active = [u for u in data.units if u.valid_to is None and u.kind != Unit.Kind.PROVINCE]
-    users = User.objects.bulk_create(
+    users = copy.insert(User,
         [User(username=f"p{code}.{key}", full_name=f"Cán bộ {key} {code}", password=password) for key, _ in staff]
         + [User(username=f"p{code}.u{unit.pk}", full_name=f"Cán bộ {unit.name}", email=f"u{unit.pk}@example.vn", password=password) for unit in active],
         batch_size=2000,
@@ -234,7 +241,7 @@ def _users(data: ProvinceData, password: str) -> None:
             RoleAssignment(user=user, role=Role.UNIT_OFFICIAL, province=data.province, unit=unit)
         )
         data.officials[unit.pk] = user
-    RoleAssignment.objects.bulk_create(assignments, batch_size=2000)
+    copy.insert(RoleAssignment, assignments)
 
 
 def generate_registrations(data: ProvinceData, *, years: list[int], per_year: int, rng) -> int:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.csv import stream_csv
+from core.csv import stamp, stream_csv
 from recognition import selectors
 from recognition.filters import LibraryForm
 from recognition.forms import VerifyForm
@@ -86,8 +86,12 @@ def _records(request):
 @require_GET
 def open_data_csv(request):
     """The library as CSV: exactly the public fields, with the same filters as the page."""
+    criteria = _library_form(request).criteria()
     rows = ([record[name] for name in selectors.PUBLIC_FIELDS] for record in _records(request))
-    return stream_csv(f"diem-sang-{timezone.localdate():%Y%m%d}.csv", selectors.PUBLIC_FIELDS, rows)
+    # The scope in the file name: the province (its code) and year searched, or the whole library.
+    scope = "-".join(str(criteria[k]) for k in ("province", "year") if criteria.get(k)) or "all"
+    filename = f"diem-sang-thu-vien-{scope}-{stamp()}.csv"
+    return stream_csv(filename, selectors.PUBLIC_FIELDS, rows)
 
 
 @require_GET

@@ -9,11 +9,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.choices import choice_label
-from core.csv import stream_csv
+from core.csv import iso, stamp, stream_csv
+from core.text import fold
 from core.uploads import serve
 from core.years import current_year, year_param
 from organisation.scope import scope_for
@@ -63,7 +65,7 @@ def inbox_csv(request, pk: int):
             choice_label(b, "level"),
             b.year,
             choice_label(b, "status"),
-            timezone.localtime(b.submitted_at).strftime("%d/%m/%Y %H:%M"),
+            iso(b.submitted_at),
             choice_label(b, "timeliness"),
             b.recipient.name,
             b.via.name if b.via else "",
@@ -87,7 +89,10 @@ def inbox_csv(request, pk: int):
         _("Copy to"),
         _("Reviewer's comment"),
     ]
-    return stream_csv(f"inbox-{committee.pk}-{timezone.localdate():%Y%m%d}.csv", header, rows)
+    year = request.GET.get("year", "") or str(current_year())
+    scope = slugify(fold(committee.name))[:60]
+    year = year if year.isdigit() else "all"
+    return stream_csv(f"inbox-{committee.pk}-{scope}-{year}-{stamp()}.csv", header, rows)
 
 
 @login_required

@@ -2,13 +2,16 @@
 Vietnamese text, cells that would run as formulas neutralised (`core.csv`), streamed
 row by row as they are read.
 
-A CSV holds one table; its first lines state the scope, year and moment it was produced.
+A CSV holds one table with its header on the first line, so that a spreadsheet imports it as a
+table; the scope, years and moment it was produced are in its file name (the workbook states them
+on its README sheet). Dates and times are ISO 8601 (yyyy-mm-dd, yyyy-mm-dd hh:mm), which no
+spreadsheet reads with day and month swapped, whatever its locale.
 """
 
 import csv
 import io
 
-from core.csv import BOM, safe_cell
+from core.csv import BOM, ISO_DATE, ISO_DATETIME, safe_cell
 from reporting.exports import tables
 from reporting.exports.base import Exporter, ExportRequest
 
@@ -24,10 +27,7 @@ class CsvTable(Exporter):
         self.identifier = f"csv-{table.identifier}"
 
     def lines(self, request: ExportRequest):
-        """The statement, a blank line, the header, then the rows: lists of cells."""
-        for label, value in request.statement():
-            yield [label, value]
-        yield []
+        """The header, then the rows: lists of cells."""
         yield [c.label for c in self.table.columns(request)]
         yield from self.data(request)
 
@@ -61,7 +61,7 @@ def _cell(column: tables.Column, value):
     if value is None:
         return ""
     if column.kind == tables.DATE:
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(ISO_DATE)
     if column.kind == tables.DATETIME:
-        return value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime(ISO_DATETIME)
     return value

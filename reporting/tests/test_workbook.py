@@ -44,26 +44,42 @@ def book(generated):
 
 def test_sheets_are_named_in_vietnamese_with_frozen_filtered_headers(book):
     assert book.sheetnames == [
-        "Tổng hợp", "Theo địa bàn", "Theo đơn vị", "Điểm sáng", "Đã được công nhận",
+        "Đọc trước", "Tổng hợp", "Theo địa bàn", "Theo đơn vị", "Điểm sáng", "Đã được công nhận",
         "Đơn vị chưa đăng ký đủ",
     ]  # fmt: skip
     for name in book.sheetnames[1:]:
         sheet = book[name]
-        assert sheet.freeze_panes == "A4", name
-        assert sheet.auto_filter.ref.startswith("A3:"), name
+        assert sheet.freeze_panes == "A2", name  # the header is the first row
+        assert sheet.auto_filter.ref.startswith("A1:"), name
         assert sheet.column_dimensions["B"].width > 10, name
     assert "Đơn vị hiện nay" in table(book["Điểm sáng"])[0]
 
 
-def test_every_sheet_states_scope_years_and_moment(book, generated):
-    overview = [row for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]][:6]
-    stated = {row[0]: row[1] for row in overview[1:]}
+def test_the_readme_sheet_states_scope_years_and_moment(book, generated):
+    rows = [row for row in book["Đọc trước"].iter_rows(values_only=True) if row[0]]
+    assert rows[0][0] == "Tổng hợp điểm sáng hằng năm"
+    stated = {row[0]: row[1] for row in rows[1:]}
     assert stated["Phạm vi"] == generated.root.name
     assert stated["Năm"] == "2024–2026"
+    assert "Thời điểm trích xuất" in stated
     assert "không tính bản nháp" in stated["Số liệu tính"]
-    for name in book.sheetnames[1:]:
-        caption = book[name]["A1"].value
-        assert generated.root.name in caption and "2024–2026" in caption and "Thời điểm" in caption
+    for name in book.sheetnames[1:]:  # nothing above a table's header
+        assert book[name]["A1"].value in ("Chỉ tiêu", "Năm"), name
+
+
+def test_every_sheet_prints_landscape_fitted_to_width_with_scope_and_header(book, generated):
+    for name in book.sheetnames:
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.page_setup.paperSize == 9, name  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        # One page wide (1 is the default, left out of the file), as many pages tall as it takes.
+        assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+        header = sheet.oddHeader.left.text
+        assert generated.root.name in header and "2024–2026" in header, name
+        assert sheet.oddHeader.right.text == name
+        if name != "Đọc trước":
+            assert sheet.print_title_rows == "$1:$1", name  # the header row on every page
 
 
 def test_overview_figures_equal_direct_counts(book, generated):

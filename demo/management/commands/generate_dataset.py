@@ -2,7 +2,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from demo.dataset import recognition, registry
 from organisation.models import Province
@@ -31,8 +31,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--flush", action="store_true", help="empty the database first")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="print the dataset's counts (alone: of the dataset already there, building none)",
+        )
 
     def handle(self, *args, **options):
+        if options["check"] and not options["flush"]:
+            return self.check_counts()
         if options["units_per_province"] < 40:
             raise CommandError("--units-per-province must be at least 40")
         if options["flush"]:
@@ -52,6 +59,43 @@ class Command(BaseCommand):
         with transaction.atomic():
             for generator in GENERATORS:
                 generator.generate(context)
+            if connection.vendor == "postgresql":
+                # Rows went in by COPY with the foreign keys deferred: check them all now, before
+                # the commit, so a broken dataset stops here with the constraint's name.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                context["step"]("constraints", "every foreign key checked")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # the planner's statistics, as after any bulk load
         self.stdout.write(
             self.style.SUCCESS(f"dataset ready in {time.monotonic() - started:.0f} s")
         )
+        if options["check"]:
+            self.check_counts()
+
+    def check_counts(self):
+        """The counts a benchmark depends on, and whether the dataset is there at all."""
+        from organisation.models import Unit, User
+        from recognition.models import Certificate, Decision, Dossier
+        from registry.models import AnnualReport, BrightSpot, ProgressEntry, Registration
+
+        counts = {
+            "provinces": Province.objects.count(),
+            "units": Unit.objects.count(),
+            "users": User.objects.count(),
+            "registrations": Registration.objects.count(),
+            "bright spots": BrightSpot.objects.count(),
+            "bright spots submitted": BrightSpot.objects.exclude(status="draft").count(),
+            "progress entries": ProgressEntry.objects.count(),
+            "annual reports": AnnualReport.objects.count(),
+            "dossiers": Dossier.objects.count(),
+            "decisions": Decision.objects.count(),
+            "certificates": Certificate.objects.count(),
+        }
+        years = BrightSpot.objects.values_list("year", flat=True).distinct().order_by("year")
+        for label, count in counts.items():
+            self.stdout.write(f"{label}: {count}")
+        self.stdout.write(f"years: {', '.join(map(str, years)) or '—'}")
+        if not counts["bright spots"]:
+            raise CommandError("no dataset here: run generate_dataset --flush first")
