@@ -307,7 +307,7 @@ def token(response) -> str:
 
 def bright_spot(field: str, number: int, csrf: str) -> dict:
     return {
-        "csrfmiddlewaretoken": csrf, "field": field, "level": "commune",
+        "csrfmiddlewaretoken": csrf, "field": field, "level": "province",
         "name": f"Mô hình {field.upper()} của xã Diễn Tập {number:03d}",
         "address": f"Nhà văn hóa xóm {number % 9 + 1}",
         "objectives": "Phát huy quyền làm chủ của Nhân dân; giải quyết kiến nghị đúng hạn.",

@@ -124,3 +124,74 @@ USERS = [
     ),
     ("sonoivu", "Võ Thị Thu", "Chuyên viên Sở Nội vụ", "provincial_staff", "home_affairs"),
 ]
+
+# Levels below the province that run their own programme (R40). Each commune-level unit after
+# the 2025 merger has one combined committee, and so had the old commune it took over; their
+# villages, schools and health stations register with them, and their People's Committee
+# recognizes them. A department recognizes its affiliated units.
+LOCAL_COMMUNES = [
+    {
+        "unit": "Phường Thành Vinh",
+        "before": "Phường Lê Mao",
+        "committee": COMBINED_COMMITTEE,
+        "committee_before": (
+            "Ban Chỉ đạo phong trào thi đua “Dân vận khéo” và thực hiện quy chế dân chủ ở cơ "
+            "sở phường Lê Mao"
+        ),
+        "adviser": "Ban Dân vận Đảng ủy phường Thành Vinh",
+        "adviser_before": "Ban Dân vận Đảng ủy phường Lê Mao",
+        "authority": ("ỦY BAN NHÂN DÂN PHƯỜNG THÀNH VINH", "Thành Vinh", "Lê Thị Minh Hằng"),
+        "authority_before": ("ỦY BAN NHÂN DÂN PHƯỜNG LÊ MAO", "Vinh", "Nguyễn Văn Sơn"),
+        "units": [
+            ("village", "Khối Yên Vinh"),
+            ("school", "Trường Tiểu học Lê Mao"),
+            ("health_station", "Trạm Y tế phường Thành Vinh"),
+        ],
+        "staff": "bcd.thanhvinh",
+    },
+    {
+        "unit": "Xã Nghĩa Đồng",
+        "before": "Xã Nghĩa Đồng",
+        "committee": (
+            "Ban Chỉ đạo phong trào thi đua “Dân vận khéo” và thực hiện quy chế dân chủ ở cơ "
+            "sở xã Nghĩa Đồng"
+        ),
+        "committee_before": (
+            "Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở và dân vận chính quyền xã Nghĩa Đồng "
+            "(huyện Tân Kỳ)"
+        ),
+        "adviser": "Ban Dân vận Đảng ủy xã Nghĩa Đồng",
+        "adviser_before": "Ban Dân vận Đảng ủy xã Nghĩa Đồng (huyện Tân Kỳ)",
+        "authority": ("ỦY BAN NHÂN DÂN XÃ NGHĨA ĐỒNG", "Nghĩa Đồng", "Hồ Đức Thịnh"),
+        "authority_before": ("ỦY BAN NHÂN DÂN XÃ NGHĨA ĐỒNG", "Tân Kỳ", "Phạm Văn Quý"),
+        "units": [
+            ("village", "Xóm Tân Hương"),
+            ("school", "Trường THCS Nghĩa Đồng"),
+            ("health_station", "Trạm Y tế xã Nghĩa Đồng"),
+        ],
+        "staff": "bcd.nghiadong",
+    },
+]
+LOCAL_DEPARTMENT = {
+    "unit": "Sở Tư pháp",
+    "committee": "Ban Chỉ đạo thực hiện quy chế dân chủ và dân vận chính quyền Sở Tư pháp",
+    "authority": {
+        "name": "SỞ TƯ PHÁP",
+        "parent_name": "UBND TỈNH NGHỆ AN",
+        "place_name": "Nghệ An",
+        "decision_symbol": "QĐ-STP",
+        "signing_form": "",
+        "signer_title": "GIÁM ĐỐC",
+        "signer_name": "Trần Văn Hùng",
+    },
+    "units": ["Phòng Công chứng số 1", "Trung tâm Dịch vụ đấu giá tài sản"],
+    "staff": "bcd.sotuphap",
+}
+LOCAL_USERS = [
+    ("bcd.thanhvinh", "Trần Thị Thu Hiền", "Công chức Văn phòng HĐND và UBND phường"),
+    ("bcd.nghiadong", "Lê Văn Quang", "Công chức Văn phòng HĐND và UBND xã"),
+    ("bcd.sotuphap", "Nguyễn Thị Hà", "Chuyên viên Văn phòng Sở Tư pháp"),
+]
+# The official of a school of Phường Thành Vinh, for the journey from a village school to its
+# commune's Decision.
+SCHOOL_OFFICIAL = ("canbo.truong", "Phạm Thị Ngọc", "Phó Hiệu trưởng", "Trường Tiểu học Lê Mao")

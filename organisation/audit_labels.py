@@ -26,6 +26,9 @@ ACTIONS = {
     "progress.added": _("recorded progress"),
     "annual_report.saved": _("saved the annual report"),
     "annual_report.submitted": _("submitted the annual report"),
+    "plan.saved": _("recorded the level's yearly plan"),
+    "inspection.recorded": _("recorded an inspection"),
+    "inspection.answered": _("answered the inspection"),
 }
 
 

@@ -21,25 +21,34 @@ def ancestors(unit: Unit, known: dict[int, Unit] | None = None) -> list[Unit]:
 
 
 def level_units(unit: Unit, on: date, known: dict[int, Unit] | None = None) -> dict[str, Unit]:
-    """Each level this unit may build a bright spot at, with the unit whose committees handle it.
+    """Each level that may recognize a bright spot of this unit, nearest first, with the unit
+    whose committees handle it (R5, R8, R40).
 
-    A commune builds at commune level, at district level while its district exists, and at
-    province level; a department or its affiliated unit at agency level and province level.
+    A bright spot is recognized by a level above the unit that builds it: a village, school or
+    health station by its commune (or the district while it exists, or the province); an
+    affiliated unit by its department, or the province; a commune by its district while that
+    exists, else the province; a department or enterprise by the province. The first level is
+    the usual one.
     """
     chain = ancestors(unit, known)
     found: dict[str, Unit] = {}
-    for candidate in chain:
+    for candidate in chain[1:]:
         if candidate.kind in Unit.COMMUNE_LEVEL:
             found.setdefault(Level.COMMUNE, candidate)
         elif candidate.kind == Kind.DISTRICT and candidate.is_active_on(on):
             found.setdefault(Level.DISTRICT, candidate)
-        elif candidate.kind in (Kind.DEPARTMENT, Kind.AFFILIATED, Kind.ENTERPRISE):
-            found.setdefault(
-                Level.AGENCY, candidate if candidate.kind != Kind.AFFILIATED else candidate.parent
-            )
+        elif candidate.kind in Unit.AGENCY_LEVEL:
+            found.setdefault(Level.AGENCY, candidate)
         elif candidate.kind == Kind.PROVINCE:
             found.setdefault(Level.PROVINCE, candidate)
-    return {level: found[level] for level in Level.values if level in found}
+    if not found and unit.kind == Kind.PROVINCE:
+        found[Level.PROVINCE] = unit
+    return found
+
+
+def recognizing_level(unit: Unit, on: date) -> str | None:
+    """The level that usually recognizes this unit's bright spots (the nearest one above)."""
+    return next(iter(level_units(unit, on)), None)
 
 
 def route(

@@ -19,6 +19,7 @@ from recognition.models import (
     CriteriaSet,
     Criterion,
     Dossier,
+    FollowUp,
     IssuingAuthority,
     RecognitionPeriod,
     RecognitionSettings,
@@ -127,8 +128,9 @@ class CriteriaSetAdmin(ProvinceScopedAdmin):
 
 @admin.register(RecognitionPeriod)
 class RecognitionPeriodAdmin(ProvinceScopedAdmin):
-    list_display = ["province", "year", "opens", "closes"]
-    list_select_related = ["province"]
+    list_display = ["province", "level_unit", "year", "opens", "closes"]
+    list_select_related = ["province", "level_unit"]
+    raw_id_fields = ["level_unit"]
     list_filter = ["province"]
 
     def delete_blocker(self, obj):
@@ -136,6 +138,24 @@ class RecognitionPeriodAdmin(ProvinceScopedAdmin):
         if Dossier.objects.filter(province=obj.province_id, year=obj.year).exists():
             return _("Dossiers exist for this year; its window is kept.")
         return None
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ProvinceScopedAdmin):
+    """Read only: follow-ups are recorded by the committee (R31)."""
+
+    list_display = ["dossier", "year", "outcome", "recorded_by", "recorded_at"]
+    list_filter = ["province", "outcome", "year"]
+    list_select_related = ["dossier", "recorded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(RecognitionSettings)

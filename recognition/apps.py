@@ -30,6 +30,7 @@ class RecognitionConfig(AppConfig):
                 "dossier.not_recognized": _("did not propose recognition"),
                 "dossier.recognized": _("recorded the Decision recognizing it"),
                 "dossier.recognition_annulled": _("annulled the Decision recognizing it"),
+                "dossier.followed_up": _("recorded the yearly follow-up"),
                 "decision.recorded": _("recorded the Decision"),
                 "decision.annulled": _("annulled the Decision"),
                 "decision.certificates_requested": _("asked for the certificates"),

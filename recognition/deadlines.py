@@ -4,7 +4,9 @@ registration (R9). The window is a `registry.deadlines.Window`, asked the same q
 
 from datetime import date
 
+from organisation.routing import level_units
 from recognition.models import RecognitionPeriod
+from recognition.models.settings import province_window
 from registry.deadlines import Window
 from registry.models import Extension
 
@@ -14,12 +16,26 @@ def default_recognition_window(year: int) -> tuple[date, date]:
     return date(year, 10, 15), date(year, 11, 30)
 
 
-def recognition_period_for(province, year: int) -> RecognitionPeriod:
-    period = RecognitionPeriod.objects.filter(province=province, year=year).first()
-    if period is None:
-        opens, closes = default_recognition_window(year)
-        period = RecognitionPeriod(province=province, year=year, opens=opens, closes=closes)
-    return period
+def recognition_period_for(province, year: int, level_unit=None) -> RecognitionPeriod:
+    """The window that applies to a level (R16, R40): the nearest own window of the level or a
+    level above it, else the province's (15 October – 30 November unless moved)."""
+    if level_unit is not None and level_unit.parent_id is not None:
+        own = {
+            p.level_unit_id: p
+            for p in RecognitionPeriod.objects.filter(
+                province=province, year=year, level_unit_id__in=level_unit.ancestor_ids
+            ).select_related("level_unit")
+        }
+        for pk in reversed(level_unit.ancestor_ids):
+            if pk in own:
+                return own[pk]
+    return province_window(province.pk, year)
+
+
+def recognition_period_of_unit(unit, year: int) -> RecognitionPeriod:
+    """The window of the level that usually recognizes the unit's bright spots (R40)."""
+    levels = level_units(unit, date(year, 10, 15))
+    return recognition_period_for(unit.province, year, next(iter(levels.values()), None))
 
 
 def window_of(period: RecognitionPeriod) -> Window:

@@ -13,6 +13,7 @@ from recognition.models import (
     Criterion,
     Decision,
     Dossier,
+    FollowUp,
     IssuingAuthority,
     Recognition,
     RecognitionPeriod,
@@ -75,6 +76,9 @@ def sections(context):
         model_section("certificates", "Certificates issued (R20); file names a PDF under files/.",
                       Certificate.objects.filter(recognition__in=recognitions),
                       files=[("file", "serial")]),
+        model_section("follow_ups", "Yearly follow-up reviews of the year's recognized bright "
+                      "spots (R40), in the years after.",
+                      FollowUp.objects.filter(dossier__in=dossiers)),
         model_section("commendation_proposals", "Proposals to the Emulation and Reward Council "
                       "whose period includes the year (R22).", proposals),
         model_section("commendation_entries", "The recognized bright spots each proposal names.",

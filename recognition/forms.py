@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DateField
 from core.text import nfc
 from core.uploads import UploadField, sniff
-from recognition.models import AchievementLevel, Outcome, Recognition, Verdict
+from recognition.models import AchievementLevel, FollowUp, Outcome, Recognition, Verdict
 from recognition.models.settings import SERIAL_CHARACTERS
 from registry.forms import VersionForm
 
@@ -233,6 +233,22 @@ class ProposalForm(_Clean, VersionForm):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text=_("Required when not recognizing: the unit reads them."),
+    )
+
+
+class FollowUpForm(_Clean, forms.Form):
+    """The yearly review of a recognized bright spot (R40)."""
+
+    year = forms.IntegerField(label=_("Year reviewed"), min_value=2000, max_value=2100)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=FollowUp.Outcome.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Required unless the model is still effective."),
     )
 
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import navigation
-from recognition.deadlines import recognition_period_for
+from recognition.deadlines import recognition_period_for, recognition_period_of_unit
 from recognition.selectors import dossiers_to_complete, dossiers_to_review
 
 
@@ -41,7 +41,7 @@ def panels(user, scope, year):
                 "template": "recognition/_home_official.html",
                 "units": units,
                 "year": year,
-                "period": recognition_period_for(units[0].province, year),
+                "period": recognition_period_of_unit(units[0], year),
                 **dossiers_to_complete(units, year),
             }
         )
@@ -51,7 +51,7 @@ def panels(user, scope, year):
                 "template": "recognition/_home_committee.html",
                 "committee": committee,
                 "year": year,
-                "period": recognition_period_for(committee.province, year),
+                "period": recognition_period_for(committee.province, year, committee.level_unit),
                 **dossiers_to_review(committee, user, year),
             }
         )

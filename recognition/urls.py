@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recognition.views import commendation, decisions, dossiers, public, reviews
+from recognition.views import commendation, decisions, dossiers, follow_up, public, reviews
 
 app_name = "recognition"
 urlpatterns = [
@@ -39,6 +39,7 @@ urlpatterns = [
         name="dossier-supplement",
     ),
     path("recognition/dossiers/<int:pk>/propose/", reviews.propose, name="dossier-propose"),
+    path("recognition/dossiers/<int:pk>/follow-up/", follow_up.follow_up, name="dossier-follow-up"),
     path(
         "recognition/committees/<int:pk>/dossiers/",
         reviews.committee_dossiers,

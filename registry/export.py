@@ -11,6 +11,7 @@ from registry.models import (
     AnnualReportItem,
     BrightSpot,
     Extension,
+    LevelPlan,
     Milestone,
     ProgressEntry,
     Registration,
@@ -56,6 +57,9 @@ def sections(context):
                       ProgressEntry.objects.filter(bright_spot__in=bright_spots),
                       files=[("evidence", "evidence_name")]),
         model_section("extensions", "Extensions granted for the year (R9).", extensions),
+        model_section("level_plans", "Each level's plan for the year (R40); document names a "
+                      "file under files/.", LevelPlan.objects.filter(province=province, year=year),
+                      files=[("document", "document_name")]),
         model_section("annual_reports", "Annual summary reports (R11).", reports),
         model_section("annual_report_items", "Each bright spot's results in its annual report.",
                       AnnualReportItem.objects.filter(report__in=reports)),

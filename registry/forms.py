@@ -27,9 +27,14 @@ class BrightSpotForm(forms.ModelForm):
 
     def __init__(self, *args, unit, year: int, levels: dict, previous, **kwargs):
         super().__init__(*args, **kwargs)
+        # Nearest level first (the one that usually recognizes the unit's bright spots, R40),
+        # each named with the unit whose committee receives it.
+        labels = dict(Level.choices)
         self.fields["level"].choices = [
-            (value, label) for value, label in Level.choices if value in levels
+            (value, f"{labels[value]} — {level_unit}") for value, level_unit in levels.items()
         ]
+        if levels and not self.is_bound and not self.initial.get("level"):
+            self.initial["level"] = next(iter(levels))
         self.fields["continues"].queryset = previous
         # Only recognized models may be replicated: the recognition part offers them.
         self.fields["replicates"].queryset = BrightSpot.objects.none()
@@ -126,6 +131,44 @@ class ExtensionForm(forms.Form):
     kind = forms.ChoiceField(label=_("For"), choices=Extension.Kind.choices)
     until = DateField(label=_("Until (inclusive)"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LevelPlanForm(forms.Form):
+    """A level's yearly plan (R40)."""
+
+    number = forms.CharField(label=_("Number and symbol"), max_length=60)
+    date = DateField(label=_("Date of the plan"))
+    target_qcdc = forms.IntegerField(
+        label=_("QCDC bright spots planned"), min_value=0, max_value=10_000
+    )
+    target_dvcq = forms.IntegerField(
+        label=_("DVCQ bright spots planned"), min_value=0, max_value=10_000
+    )
+    document = UploadField(label=_("Plan document"), required=False)
+
+
+class InspectionForm(forms.Form):
+    """An inspection of a unit or one of its bright spots (R40)."""
+
+    unit = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1,
+        error_messages={"required": _("Choose a unit.")},
+    )  # fmt: skip
+    bright_spot = forms.IntegerField(
+        label=_("Bright spot (number, optional)"), required=False, min_value=1,
+        max_value=2**31 - 1,
+    )  # fmt: skip
+    date = DateField(label=_("Date of the inspection"))
+    team = forms.CharField(label=_("Inspection team"), max_length=300)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}))
+    requests = forms.CharField(
+        label=_("Requests to the unit"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    follow_up_due = DateField(label=_("Follow-up due by"), required=False)
+
+
+class InspectionAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("The unit's answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ProgressForm(forms.Form):

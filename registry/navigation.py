@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import navigation
@@ -9,7 +10,13 @@ from organisation.models import Field
 from organisation.selectors import reading_provinces
 from registry.deadlines import period_for
 from registry.models import AnnualReport, BrightSpot
-from registry.selectors import NOT_DRAFT_LIVE, progress_rollup, unit_year
+from registry.selectors import (
+    NOT_DRAFT_LIVE,
+    overdue_inspections,
+    progress_rollup,
+    unit_inspections,
+    unit_year,
+)
 
 
 @navigation.register_menu
@@ -43,6 +50,7 @@ def panels(user, scope, year) -> list[dict]:
                 ),
                 "report": report,
                 "report_deadline": summary.period.report_deadline,
+                "inspections": list(unit_inspections(unit).filter(answered_at=None)[:5]),
             }
         )
     committees = []
@@ -57,10 +65,12 @@ def panels(user, scope, year) -> list[dict]:
             )
         )
         by_committee = {row["recipient"]: row for row in counts}
+        overdue = overdue_inspections(scope.committee_ids, timezone.localdate())
         committees = [
             {
                 "template": "registry/_home_committee.html",
                 "committee": c,
+                "overdue_inspections": overdue.get(c.pk, 0),
                 **by_committee.get(c.pk, {}),
             }
             for c in scope.committees

@@ -17,6 +17,8 @@ from registry.models import (
     AnnualReport,
     BrightSpot,
     Extension,
+    Inspection,
+    LevelPlan,
     Milestone,
     ProgressEntry,
     Registration,
@@ -261,3 +263,64 @@ def progress_rollup(bright_spots) -> int:
     """Mean progress of submitted bright spots (the unit's or the province's roll-up)."""
     mean = bright_spots.filter(status__in=NOT_DRAFT_LIVE).aggregate(mean=Avg("progress"))["mean"]
     return round(mean or 0)
+
+
+def level_plan_of(level_unit: Unit, year: int):
+    """The level's plan of the year, if it issued one (R40)."""
+    return LevelPlan.objects.filter(level_unit=level_unit, year=year).first()
+
+
+def get_plan_for_user(user, pk: int) -> LevelPlan:
+    """A plan, for whoever reads its level: its committees' staff, provincial staff (R30)."""
+    plan = LevelPlan.objects.select_related("level_unit").filter(pk=pk).first()
+    if plan is None or not scope_for(user).can_read_unit(plan.level_unit):
+        raise Http404
+    return plan
+
+
+def can_read_inspection(scope, inspection: Inspection) -> bool:
+    """The inspecting agency's staff, provincial staff, and the unit inspected (R30)."""
+    return (
+        scope.is_superuser
+        or inspection.committee_id in scope.committee_ids
+        or inspection.province_id in scope.reading_province_ids
+        or scope.acts_for_unit(inspection.unit)
+    )
+
+
+def get_inspection_for_user(user, pk: int, *, answer: bool = False) -> Inspection:
+    """The inspection if the user may read it (404); answer=True: the unit's officials (403)."""
+    inspection = (
+        Inspection.objects.select_related("unit", "committee", "bright_spot", "recorded_by")
+        .filter(pk=pk)
+        .first()
+    )
+    scope = scope_for(user)
+    if inspection is None or not can_read_inspection(scope, inspection):
+        raise Http404
+    if answer and not scope.acts_for_unit(inspection.unit):
+        raise PermissionDenied
+    return inspection
+
+
+def committee_inspections(committee: Committee, year: int):
+    return Inspection.objects.filter(committee=committee, date__year=year).select_related(
+        "unit", "bright_spot"
+    )
+
+
+def unit_inspections(unit: Unit):
+    return Inspection.objects.filter(unit=unit).select_related("committee", "bright_spot")
+
+
+def overdue_inspections(committee_ids, today) -> dict:
+    """Per committee: its inspections whose follow-up is past due and unanswered (R40)."""
+    rows = (
+        Inspection.objects.filter(
+            committee_id__in=committee_ids, answered_at=None, follow_up_due__lt=today
+        )
+        .values("committee")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["committee"]: row["n"] for row in rows}

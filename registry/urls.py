@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry.views import bright_spots, committees, progress
+from registry.views import bright_spots, committees, inspections, progress
 
 app_name = "registry"
 urlpatterns = [
@@ -53,4 +53,12 @@ urlpatterns = [
         name="committee-non-compliant",
     ),
     path("committees/<int:pk>/extensions/", committees.extensions, name="committee-extensions"),
+    path("committees/<int:pk>/plan/", committees.plan, name="committee-plan"),
+    path("plans/<int:pk>/document/", committees.plan_document, name="plan-document"),
+    path(
+        "committees/<int:pk>/inspections/",
+        inspections.committee_inspections,
+        name="committee-inspections",
+    ),
+    path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection-detail"),
 ]

@@ -2,13 +2,17 @@
 trend over the years. Every number comes with the address of the list it counts."""
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from organisation.models import Field, Level, Unit
+from core.text import sort_key
+from organisation.models import Committee, Field, Level, Unit
+from registry.models import Inspection, LevelPlan
 from reporting import charts, figures
 from reporting.areas import Area
 from reporting.summary import Row, YearSummary, summarize
@@ -125,12 +129,18 @@ def kind_table(year_summary: YearSummary, links: Links) -> list[dict]:
 
 
 def level_table(tally: Tally, links: Links) -> list[dict]:
+    """By level of recognition (R5, R40): what each level registered, accepted and recognized
+    — a commune's or department's own programme next to the province's."""
+    accepted, recognized = figures.by_key("accepted"), figures.by_key("recognized")
     return [
         {
+            "key": v,
             "label": label,
             "qcdc": Cell(tally.count(level=v, field=Field.QCDC), links.spots(level=v, field=Field.QCDC)),
             "dvcq": Cell(tally.count(level=v, field=Field.DVCQ), links.spots(level=v, field=Field.DVCQ)),
             "total": Cell(tally.count(level=v), links.spots(level=v)),
+            "accepted": links.cell(accepted, tally, level=v),
+            "recognized": links.cell(recognized, tally, level=v),
         }
         for v, label in Level.choices
     ]  # fmt: skip
@@ -219,6 +229,45 @@ def download_buttons(years: list[int], year: int) -> list[tuple[str, int, str]]:
     return buttons
 
 
+def plan_context(area: Area, year: int, tally: Tally, links: Links) -> dict:
+    """The level's yearly plan against what was done (seed 000 §V, R40); for the whole
+    province, which levels have issued a plan and which steering levels have not."""
+    plan = LevelPlan.objects.filter(level_unit=area.root, year=year).first()
+    rows = []
+    if plan is not None:
+        accepted, recognized = figures.by_key("accepted"), figures.by_key("recognized")
+        for field in area.fields:
+            rows.append({
+                "label": Field(field).label,
+                "target": plan.target(field),
+                "registered": Cell(tally.count(field=field), links.spots(field=field)),
+                "accepted": links.cell(accepted, tally, field=field),
+                "recognized": links.cell(recognized, tally, field=field),
+            })  # fmt: skip
+    inspections = Inspection.objects.filter(
+        unit__path__startswith=area.root.path, date__year=year
+    ).aggregate(total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+    context = {"plan": plan, "plan_rows": rows, "inspections": inspections}
+    if area.whole_province:
+        issued = list(
+            LevelPlan.objects.filter(province=area.province, year=year)
+            .select_related("level_unit")
+            .order_by("level_unit__path")
+        )
+        planned = {p.level_unit_id for p in issued}
+        steering = (
+            Committee.objects.filter(
+                province=area.province, kind=Committee.Kind.STEERING, active=True
+            )
+            .exclude(level_unit_id__in=planned)
+            .filter(Q(level_unit__valid_to=None) | Q(level_unit__valid_to__gte=date(year, 1, 1)))
+            .values_list("level_unit__name", flat=True)
+            .distinct()
+        )
+        context.update(plans_issued=issued, levels_without_plan=sorted(set(steering), key=sort_key))
+    return context
+
+
 def dashboard_context(area: Area, year: int, years: list[int], view: str) -> dict:
     summaries = summarize(area, years, view, detail=[year])
     current = summaries[year]
@@ -243,6 +292,7 @@ def dashboard_context(area: Area, year: int, years: list[int], view: str) -> dic
         "overview": overview_cells(area, current.total, links),
         "field_table": field_table(area, current.total, links),
         "level_table": level_table(current.total, links),
+        **plan_context(area, year, current.total, links),
         "kind_table": kind_table(current, links),
         "locality_table": group_table(area, current.locality_rows, links, "locality"),
         "group_columns": group_columns(area),

@@ -211,6 +211,24 @@ CASES = {
                    f"results_{s.submitted.pk}": "Đạt", f"next_{s.submitted.pk}": "Tiếp tục",
                    f"results_{s.dvcq_spot.pk}": "Đạt", "submit": "1"},
     ),
+    "committee-plan": Case(
+        "qcdc_staff", lambda s: reverse("registry:committee-plan", args=[s.qcdc.pk]) + "?year=2026",
+        lambda s: {"number": "45/KH-UBND", "date": "10/01/2026", "target_qcdc": "135",
+                   "target_dvcq": "136", "document": SimpleUploadedFile("ke-hoach.pdf", PDF)},
+        file_fields=("document",),
+    ),
+    "inspection-record": Case(
+        "qcdc_staff",
+        lambda s: reverse("registry:committee-inspections", args=[s.qcdc.pk]) + "?year=2026",
+        lambda s: {"unit": str(s.unit_a.pk), "bright_spot": str(s.submitted.pk),
+                   "date": "05/03/2026", "team": "Đoàn kiểm tra số 2",
+                   "findings": "Triển khai đúng kế hoạch", "requests": "Bổ sung biên bản",
+                   "follow_up_due": "20/03/2026"},
+    ),
+    "inspection-answer": Case(
+        "official_a", lambda s: reverse("registry:inspection-detail", args=[s.inspection.pk]),
+        lambda s: {"answer": "Đã bổ sung biên bản hội nghị"},
+    ),
     "committee-extensions": Case(
         "qcdc_staff", lambda s: reverse("registry:committee-extensions", args=[s.qcdc.pk]) + "?year=2026",
         lambda s: {"unit": str(s.unit_b.pk), "kind": "registration", "until": "15/04/2026",
@@ -327,6 +345,11 @@ CASES = {
                    "dossiers": [str(s.dossier_awaiting.pk)],
                    "legal_bases": "Căn cứ Luật Thi đua, khen thưởng;"},
     ),
+    "dossier-follow-up": Case(
+        "qcdc_staff", recognition_url("dossier-follow-up", "dossier_recognized"),
+        lambda s: {"year": "2026", "outcome": "no_longer_model",
+                   "reason": "Mô hình không còn duy trì"},
+    ),
     "decision-annul": Case(
         "qcdc_staff", recognition_url("decision-annul", "decision"),
         lambda s: {"reason": "Nhầm đối tượng được công nhận"},
@@ -420,7 +443,12 @@ def scene(cast):
         # The recognition rounds of 2024 and 2025: dossiers, Decisions, proposals (no PDFs).
         history = recognition_history(cast, certificates=False)
         notification = make_notification(cast.official_a)
+        inspection = services.inspection_record(
+            committee=cast.qcdc, unit=cast.unit_a, date=MOMENT.date(), team="Đoàn kiểm tra",
+            findings="Đúng kế hoạch", follow_up_due=MOMENT.date(), by=cast.qcdc_staff,
+        )  # fmt: skip
         yield type(cast)(
+            inspection=inspection,
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
             milestone=submitted.milestones.first(), **history, part_report="report",
             part_evaluation="evaluation", part_dispatch="dispatch", notification=notification,

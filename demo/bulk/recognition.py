@@ -203,7 +203,12 @@ def _decide(province, dossiers, authorities, reviewers, plan, rng):
     taken = set(Decision.objects.filter(year=plan.year).values_list("authority_id", "number"))
     for committee_id, group in by_committee.items():
         authority = authorities[committee_id]
-        number = rng.randint(2000, 3600)
+        # A province numbers in the thousands by December; a ward or a department in the tens.
+        number = (
+            rng.randint(2000, 3600)
+            if authority.level_unit.parent_id is None
+            else rng.randint(5, 60)
+        )
         while (authority.pk, number) in taken:
             number += 1
         taken.add((authority.pk, number))

@@ -103,7 +103,7 @@ class _Routes:
     """Routing looked up once per (unit, level, field)."""
 
     def __init__(self, on: date, units=()):
-        self.on, self.cache, self.levels = on, {}, {}
+        self.on, self.cache, self.levels, self.reviewers = on, {}, {}, {}
         self.known = {u.pk: u for u in units} or None  # ancestors read from memory
 
     def levels_of(self, unit):
@@ -122,22 +122,27 @@ class _Routes:
 
 def _level_for(unit, routes, rng) -> str:
     levels = routes.levels_of(unit)
-    if Level.COMMUNE in levels and rng.random() < 0.25:
-        return Level.COMMUNE
+    # A commune's units and a department's are mostly recognized by that commune or department.
+    for local in (Level.COMMUNE, Level.AGENCY):
+        if local in levels and rng.random() < 0.85:
+            return local
     if Level.DISTRICT in levels and rng.random() < 0.25:
         return Level.DISTRICT
     return Level.PROVINCE if Level.PROVINCE in levels else next(iter(levels))
 
 
 def register_year(
-    *, province, units: list[Unit], officials: dict, reviewer, plan: YearPlan, rng: random.Random
-) -> Built:
+    *, province, units: list[Unit], officials: dict, reviewer, plan: YearPlan, rng: random.Random,
+    reviewers: dict | None = None,
+) -> Built:  # fmt: skip
     """Create one year's registrations for `units` (active on the deadline). `officials` maps a
-    unit id to the user who registers for it; `reviewer` reviews for every committee."""
+    unit id to the user who registers for it; `reviewer` reviews for every committee not in
+    `reviewers` (committee id → its staff member)."""
     period = period_for(province, plan.year)
     deadline = period.deadline
     now = plan.now or timezone.now()
     routes = _Routes(deadline, units)
+    routes.reviewers = reviewers or {}
     units = [u for u in units if u.kind != Unit.Kind.PROVINCE and u.is_active_on(deadline)]
     rng.shuffle(units)
     units.sort(key=lambda u: u.pk in plan.always_submit)  # the sure ones last: never silent
@@ -228,6 +233,7 @@ def _bright_spot(
         rule.copy_to_id,
     )
     spot.submitted_at, spot.timeliness = registration.submitted_at, registration.timeliness
+    reviewer = routes.reviewers.get(rule.recipient_id, reviewer)
     roll = rng.random()
     reviewed_at = min(spot.submitted_at + timedelta(days=rng.randint(5, 30)), now)
     if roll < plan.withdrawn:

@@ -3,7 +3,7 @@ certificates; the current year's window open, dossiers at every stage; a 2021–
 proposal; replications of recognized models. Safe to run again: nothing is duplicated."""
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -79,15 +79,13 @@ def _authorities(context) -> dict:
         province=province, level_unit=root, name=PROVINCE_AUTHORITY["name"],
         defaults=PROVINCE_AUTHORITY,
     )  # fmt: skip
-    ward = committees["combined"].level_unit
-    ward_authority, _ = IssuingAuthority.objects.get_or_create(
-        province=province, level_unit=ward, name="ỦY BAN NHÂN DÂN PHƯỜNG THÀNH VINH",
-        defaults={"place_name": "Thành Vinh", "decision_symbol": "QĐ-UBND",
-                  "signing_form": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH",
-                  "signer_name": "Lê Thị Minh Hằng"},
-    )  # fmt: skip
-    _signing_keys([authority, ward_authority])
-    return {committees["qcdc"].pk: authority, committees["dvcq"].pk: authority}
+    local = {authority.pk: authority for authority in context["local_authorities"].values()}
+    _signing_keys([authority, *local.values()])
+    return {
+        committees["qcdc"].pk: authority,
+        committees["dvcq"].pk: authority,
+        **context["local_authorities"],  # communes' and a department's own (R40)
+    }
 
 
 def _signing_keys(authorities) -> None:
@@ -104,7 +102,7 @@ def build(context: dict) -> None:
     """Recognition's part of `manage.py load_demo` (see that command)."""
     province = context["province"]
     RecognitionSettings.objects.get_or_create(province=province)
-    reviewers = _reviewers(context)
+    reviewers = {**_reviewers(context), **context["local_committees"]}
     authorities = _authorities(context)
     if Dossier.objects.filter(province=province).exists():
         return
@@ -130,6 +128,9 @@ def build(context: dict) -> None:
             BrightSpot.objects.filter(
                 province=province, year=year, status=BrightSpot.Status.ACCEPTED,
                 recipient__in=list(reviewers),
+            ).exclude(
+                # A commune merged away before the window opened has no committee to decide.
+                recipient__level_unit__valid_to__lt=date(year, 10, 15),
             ).select_related("unit").order_by("pk")
         )  # fmt: skip
         ours = [b for b in accepted if b.unit_id in demo_units]

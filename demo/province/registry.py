@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from demo import names as data
 from demo.bulk import registry as bulk
+from demo.province import levels
 from organisation.models import (
     Committee,
     Field,
@@ -153,13 +154,7 @@ def _build_committees(province, root, units) -> dict:
         copy_to=committees["party"],
     )
 
-    ward = units[data.COMBINED_COMMITTEE_UNIT]
-    combined = committees["combined"] = _committee(
-        province, ward, data.COMBINED_COMMITTEE, qcdc=True, dvcq=True
-    )
-    for field in Field:
-        _route(province, ward, field, combined)
-
+    # Communes' and departments' own committees are built by demo.province.levels.
     for district_name, _code in data.DISTRICTS:
         district = units[district_name]
         place = district_name[0].lower() + district_name[1:]  # "huyện Tân Kỳ"
@@ -242,7 +237,7 @@ def _administrators_group() -> Group:
 
 
 @transaction.atomic
-def build_registrations(org: dict) -> dict:
+def build_registrations(org: dict, local_staff: dict) -> dict:
     """Five years of registrations, 2022 to the current year, at Nghe An's scale (2022: 135 QCDC
     and 136 DVCQ bright spots). Built once: a second run finds them and adds nothing."""
     province = org["province"]
@@ -276,6 +271,7 @@ def build_registrations(org: dict) -> dict:
             reviewer=reviewer,
             plan=plan,
             rng=rng,
+            reviewers={pk: staff[0] for pk, staff in local_staff.items()},
         ).counts
     return counts
 
@@ -297,4 +293,7 @@ def build(context: dict) -> None:
     org = build_organisation()
     context.update(org)
     context["logins"] = build_users(org)
-    context["registrations"] = build_registrations(org)
+    local = levels.build_levels(org)
+    context.update(local)
+    context["logins"] += local["local_logins"]
+    context["registrations"] = build_registrations(org, local["local_committees"])

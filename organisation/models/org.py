@@ -1,5 +1,6 @@
 """The organisation: provinces, the unit tree (R1, R2, R3a), committees (R3) and routing (R8)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
@@ -82,8 +83,15 @@ class Unit(models.Model):
         DEPARTMENT = "department", _("Provincial department or agency")
         AFFILIATED = "affiliated", _("Affiliated unit")
         ENTERPRISE = "enterprise", _("State-owned enterprise")
+        VILLAGE = "village", _("Village, hamlet or residential group")
+        SCHOOL = "school", _("School")
+        HEALTH_STATION = "health_station", _("Health station")
 
     COMMUNE_LEVEL = (Kind.COMMUNE, Kind.WARD, Kind.TOWNSHIP, Kind.SPECIAL_ZONE)
+    # Units of a commune (a village, a school, a health station): their bright spots are
+    # recognized by the commune (R40).
+    GRASSROOTS = (Kind.VILLAGE, Kind.SCHOOL, Kind.HEALTH_STATION)
+    AGENCY_LEVEL = (Kind.DEPARTMENT, Kind.ENTERPRISE)
     LOCALITY = (Kind.PROVINCE, Kind.DISTRICT, *COMMUNE_LEVEL)
 
     province = models.ForeignKey(
@@ -274,3 +282,20 @@ class RoutingRule(models.Model):
 
     def __str__(self):
         return f"{self.level_unit} · {self.get_field_display()} → {self.recipient}"
+
+    def clean(self):
+        """Each recipient handles the field and belongs to this level or one above it: a
+        commune's bright spots never land with another commune's committee (R8, R40)."""
+        if not self.level_unit_id or not self.field:
+            return
+        errors = {}
+        for name in ("recipient", "via", "copy_to"):
+            committee = getattr(self, name, None) if getattr(self, f"{name}_id") else None
+            if committee is None:
+                continue
+            if not self.level_unit.is_within(committee.level_unit):
+                errors[name] = _("Choose a committee of this level or of a level above it.")
+            elif not committee.handles(self.field):
+                errors[name] = _("This committee does not handle the field.")
+        if errors:
+            raise ValidationError(errors)

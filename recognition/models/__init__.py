@@ -9,6 +9,7 @@ from recognition.models.commendation import (
 from recognition.models.criteria import CriteriaSet, Criterion
 from recognition.models.decisions import Decision, Recognition
 from recognition.models.dossiers import AchievementLevel, Assessment, Dossier
+from recognition.models.follow_up import FollowUp
 from recognition.models.reviews import Review, Score, Verdict
 from recognition.models.settings import (
     IssuingAuthority,
@@ -28,6 +29,7 @@ __all__ = [
     "Criterion",
     "Decision",
     "Dossier",
+    "FollowUp",
     "IssuingAuthority",
     "Outcome",
     "RecognitionPeriod",

@@ -3,6 +3,7 @@ and certificates (R19, R20), and how certificate serials are numbered. Data, not
 administrators edit them in the Django admin."""
 
 import string
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,10 +19,24 @@ SERIAL_CHARACTERS = set(string.ascii_letters + string.digits + "-./_")
 
 
 class RecognitionPeriod(models.Model):
-    """One province's recognition window for a year, when an administrator moved it (R16)."""
+    """A recognition window for a year, when an administrator moved it (R16): the province's,
+    or one level's own (a commune's or a department's, R40), which must lie within the
+    province's. A level without its own window uses the province's."""
 
     province = models.ForeignKey(
         "organisation.Province", models.PROTECT, verbose_name=_("province")
+    )
+    level_unit = models.ForeignKey(
+        "organisation.Unit",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("level"),
+        help_text=_(
+            "Leave empty for the province's window. A commune or department may set its own, "
+            "within the province's."
+        ),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     opens = models.DateField(_("dossiers accepted from"))
@@ -33,7 +48,14 @@ class RecognitionPeriod(models.Model):
         ordering = ["-year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["province", "year"], name="recognition_period_one_per_province_year"
+                fields=["province", "year"],
+                condition=Q(level_unit=None),
+                name="recognition_period_one_per_province_year",
+            ),
+            models.UniqueConstraint(
+                fields=["level_unit", "year"],
+                condition=Q(level_unit__isnull=False),
+                name="recognition_period_one_per_level_year",
             ),
             models.CheckConstraint(
                 condition=Q(closes__gte=F("opens")), name="recognition_period_ordered"
@@ -41,11 +63,41 @@ class RecognitionPeriod(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.province} {self.year}"
+        return f"{self.level_unit or self.province} {self.year}"
 
     def clean(self):
         if self.opens and self.closes and self.closes < self.opens:
             raise ValidationError({"closes": _("The window cannot close before it opens.")})
+        if not (self.level_unit_id and self.province_id and self.year and self.opens):
+            return
+        if self.level_unit.province_id != self.province_id:
+            raise ValidationError({"level_unit": _("Choose a unit of this province.")})
+        if self.level_unit.parent_id is None:
+            raise ValidationError(
+                {"level_unit": _("Leave the level empty for the province's own window.")}
+            )
+        province = province_window(self.province_id, self.year)
+        if self.opens < province.opens or (self.closes and self.closes > province.closes):
+            raise ValidationError(
+                _("A level's window must lie within the province's, from %(opens)s to %(closes)s.")
+                % {
+                    "opens": province.opens.strftime("%d/%m/%Y"),
+                    "closes": province.closes.strftime("%d/%m/%Y"),
+                }
+            )
+
+
+def province_window(province_id: int, year: int) -> RecognitionPeriod:
+    """The province's window of the year: as set by an administrator, else 15 October to
+    30 November (R16). Not saved when it is the default."""
+    period = RecognitionPeriod.objects.filter(
+        province_id=province_id, year=year, level_unit=None
+    ).first()
+    if period is None:
+        period = RecognitionPeriod(
+            province_id=province_id, year=year, opens=date(year, 10, 15), closes=date(year, 11, 30)
+        )
+    return period
 
 
 def validate_serial_format(value: str) -> None:

@@ -10,7 +10,7 @@ from django.http import Http404
 from organisation.models import AuditEntry, RoleAssignment, User
 from organisation.scope import scope_for
 from recognition.checklist import dossier_checklist
-from recognition.deadlines import recognition_period_for, window_of
+from recognition.deadlines import recognition_period_of_unit, window_of
 from recognition.models import Assessment, Dossier, Recognition, Review, Score
 from registry.models import BrightSpot, Extension
 from registry.selectors import get_bright_spot_for_user
@@ -99,6 +99,7 @@ class DossierPage:
     grid: list  # per criterion: (assessment, [score or None for each review])
     recognitions: list
     timeline: list
+    follow_ups: list
 
 
 def dossier_assessments(dossier: Dossier) -> list[Assessment]:
@@ -132,7 +133,18 @@ def dossier_page(dossier: Dossier) -> DossierPage:
         grid=grid,
         recognitions=recognitions,
         timeline=list(dossier_timeline(dossier)),
+        follow_ups=follow_ups_of(dossier),
     )
+
+
+def lapsed_follow_up(dossier: Dossier):
+    """The follow-up at which the bright spot was found no longer a model, if any (R40)."""
+    return dossier.follow_ups.filter(outcome="no_longer_model").first()
+
+
+def follow_ups_of(dossier: Dossier) -> list:
+    """The yearly follow-up reviews of a recognized bright spot, latest first (R40)."""
+    return list(dossier.follow_ups.select_related("recorded_by"))
 
 
 def dossier_timeline(dossier: Dossier):
@@ -162,7 +174,7 @@ def unit_recognition(unit, year: int, *, with_drafts: bool = True) -> UnitRecogn
 
     Without `with_drafts` (a reader who does not act for the unit) a dossier still in draft is
     the unit's own work: its bright spot shows as not started, as in the registry (R30)."""
-    period = recognition_period_for(unit.province, year)
+    period = recognition_period_of_unit(unit, year)
     window = window_of(period)
     admission = window.admit(unit)
     bright_spots = list(

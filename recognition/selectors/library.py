@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.text import fold
 from organisation.models import Province
-from recognition.models import Dossier
+from recognition.models import Dossier, FollowUp
 from registry.models import BrightSpot
 from registry.selectors import NOT_DRAFT_LIVE
 
@@ -23,9 +23,12 @@ PUBLIC_FIELDS = [
 
 
 def public_bright_spots():
-    """Bright spots recognized by a Decision in force (R24), with what their pages show."""
-    return BrightSpot.objects.filter(dossier__status=Dossier.Status.RECOGNIZED).select_related(
-        "unit__parent", "province", "dossier__decision"
+    """Bright spots recognized by a Decision in force (R24), with what their pages show; a
+    model found no longer a model at a yearly follow-up has left the library (R40)."""
+    return (
+        BrightSpot.objects.filter(dossier__status=Dossier.Status.RECOGNIZED)
+        .exclude(dossier__follow_ups__outcome=FollowUp.Outcome.NO_LONGER_MODEL)
+        .select_related("unit__parent", "province", "dossier__decision")
     )
 
 

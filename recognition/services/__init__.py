@@ -31,6 +31,7 @@ from recognition.services.dossiers import (
     dossier_start,
     dossier_submit,
 )
+from recognition.services.follow_up import follow_up_record
 from recognition.services.reviews import (
     dossier_propose,
     review_save,
@@ -40,6 +41,7 @@ from recognition.services.reviews import (
 
 __all__ = [
     "ChangedMeanwhile",
+    "follow_up_record",
     "certificate_file",
     "certificate_render",
     "certificates_allocate",

@@ -177,7 +177,9 @@ def dossier_submit(*, dossier: Dossier, version: int, by) -> Dossier:
     now = timezone.now()
     before = dossier.status
     if before == Status.DRAFT:
-        period = recognition_period_for(dossier.province, dossier.year)
+        period = recognition_period_for(
+            dossier.province, dossier.year, dossier.committee.level_unit
+        )
         admission = window_of(period).admit(dossier.unit, now)
         if not admission.allowed:
             raise ValidationError(

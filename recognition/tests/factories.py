@@ -37,12 +37,14 @@ def pdf_upload(name="tai-lieu.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def accepted_pair(unit, official, reviewers: dict, *, year=2026, names=("", "")):
+def accepted_pair(unit, official, reviewers: dict, *, year=2026, names=("", ""), level="province"):
     """A QCDC and a DVCQ bright spot of the unit, registered in March and accepted by their
     committees (reviewers maps field → committee staff). Answers {field: bright spot}."""
     with at(year, 3, 10):
         spots = {
-            field: make_bright_spot(unit, year=year, field=field, name=name or None, by=official)
+            field: make_bright_spot(
+                unit, year=year, field=field, name=name or None, by=official, level=level
+            )
             for field, name in zip(("qcdc", "dvcq"), names, strict=True)
         }
         registry_services.registration_submit(unit=unit, year=year, by=official)

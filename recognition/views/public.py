@@ -33,6 +33,7 @@ def verify(request, serial: str):
             decision=recognition.decision,
             bright_spot=recognition.dossier.bright_spot,
             valid=not recognition.decision.is_annulled,
+            lapsed=selectors.lapsed_follow_up(recognition.dossier),
         )
     response = render(
         request, "recognition/verify.html", context, status=200 if certificate else 404

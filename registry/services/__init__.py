@@ -11,6 +11,8 @@ from registry.services.bright_spots import (
     bright_spot_withdraw,
     extension_grant,
 )
+from registry.services.inspections import inspection_answer, inspection_record
+from registry.services.plans import level_plan_save
 from registry.services.progress import (
     annual_report_save,
     annual_report_save_and_submit,
@@ -33,6 +35,9 @@ __all__ = [
     "bright_spot_update",
     "bright_spot_withdraw",
     "extension_grant",
+    "inspection_answer",
+    "inspection_record",
+    "level_plan_save",
     "milestone_update",
     "progress_add",
     "registration_submit",

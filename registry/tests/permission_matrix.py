@@ -45,7 +45,18 @@ def objects(world):
     )
     report = services.annual_report_submit(unit=unit_a, year=world.year, by=official)
     draft = make_bright_spot(unit_a, field="qcdc", name="Bản nháp mô hình mới")
+    province_plan = services.level_plan_save(
+        committee=world.qcdc, year=world.year, number="45/KH-UBND", date=date(2026, 1, 10),
+        target_qcdc=135, target_dvcq=136, by=world.qcdc_staff,
+        document=SimpleUploadedFile("Kế hoạch tỉnh.pdf", PDF),
+    )  # fmt: skip
+    inspection = services.inspection_record(
+        committee=world.qcdc, unit=unit_a, date=date(2026, 3, 5), team="Đoàn kiểm tra số 1",
+        findings="Triển khai đúng kế hoạch", follow_up_due=date(2026, 3, 20), by=world.qcdc_staff,
+    )  # fmt: skip
     return {
+        "inspection": inspection,
+        "province_plan": province_plan,
         "submitted_qcdc": qcdc,
         "submitted_dvcq": dvcq,
         "draft_a": draft,
@@ -144,4 +155,18 @@ ROWS = [
                                                          get="  404   404   200   404   200   404   200   login",
                                                          post=" 404   404   200   404   403   404   403   login",
         note="provincial staff and administrators read the extensions; only the committee grants"),
+    Row("registry:committee-plan", "qcdc", query="year=2026",
+                                                         get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   403   404   403   login",
+        note="the level's yearly plan (R40): read by who reads the committee, recorded by its staff"),
+    Row("registry:plan-document", "province_plan",       get="  404   404   200   200   200   404   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login",
+        note="the province's plan document: for who reads the province's level"),
+    Row("registry:committee-inspections", "qcdc", query="year=2026",
+                                                         get="  404   404   200   404   200   404   200   login",
+                                                         post=" 404   404   200   404   403   404   403   login",
+        note="inspections (R40): the agency records them; provincial staff read"),
+    Row("registry:inspection-detail", "inspection",      get="  200   404   200   404   200   404   200   login",
+                                                         post=" 200   404   403   404   403   404   403   login",
+        note="the unit inspected reads and answers; the agency and the province read"),
 ]  # fmt: skip

@@ -1,22 +1,28 @@
-"""Committee work: the inbox (R8), units that have not complied (R7), extensions (R9)."""
+"""Committee work: the inbox (R8), units that have not complied (R7), extensions (R9), the
+level's yearly plan (R40)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from core.choices import choice_label
 from core.csv import iso, stamp, stream_csv
 from core.text import fold
+from core.uploads import serve
 from core.years import current_year, year_param
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user, units_for_user
 from registry import selectors, services
 from registry.filters import InboxFilter
-from registry.forms import ExtensionForm
+from registry.forms import ExtensionForm, LevelPlanForm
 
 PAGE_SIZE = 25
 
@@ -141,3 +147,47 @@ def extensions(request, pk: int):
         "chosen_unit": unit,  # a refused form keeps the unit that was picked (R34)
     }
     return render(request, "registry/extensions.html", context)
+
+
+@login_required
+def plan(request, pk: int):
+    """The yearly plan of the committee's level (seed 000 §V, R40): read by who reads the
+    committee, recorded or corrected by its staff."""
+    committee = get_committee_for_user(request.user, pk, write=request.method == "POST")
+    year = year_param(request)
+    current = selectors.level_plan_of(committee.level_unit, year)
+    initial = {"date": timezone.localdate()}
+    if current:
+        initial = {name: getattr(current, name) for name in
+                   ("number", "date", "target_qcdc", "target_dvcq")}  # fmt: skip
+    form = LevelPlanForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.level_plan_save(
+                committee=committee, year=year, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The plan was recorded."))
+            return redirect(
+                f"{reverse('registry:committee-plan', args=[committee.pk])}?year={year}"
+            )
+    context = {
+        "committee": committee,
+        "form": form,
+        "plan": current,
+        "year": year,
+        "acts": scope_for(request.user).acts_for_committee(committee),
+    }
+    return render(request, "registry/plan.html", context)
+
+
+@login_required
+@require_GET
+def plan_document(request, pk: int):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    if not plan.document:
+        raise Http404
+    return serve(plan.document, plan.document_name)

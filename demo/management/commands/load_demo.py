@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from demo.province import recognition, registry, reminders, reporting
+from demo.province import programme, recognition, registry, reminders, reporting
 
 # Each part builds what its app holds, in this order; later parts find what earlier ones built
 # in the shared context.
-BUILDERS = [registry, recognition, reporting, reminders]
+BUILDERS = [registry, recognition, programme, reporting, reminders]
 
 
 class Command(BaseCommand):
