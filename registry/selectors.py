@@ -324,3 +324,8 @@ def overdue_inspections(committee_ids, today) -> dict:
         .order_by()
     )
     return {row["committee"]: row["n"] for row in rows}
+
+
+def bright_spot_of_unit(unit, pk) -> BrightSpot | None:
+    """The unit's bright spot with this id, or None (an inspection names one of the unit's own)."""
+    return BrightSpot.objects.filter(pk=pk, unit=unit).first()

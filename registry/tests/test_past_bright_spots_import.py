@@ -9,9 +9,9 @@ from organisation.tests.test_imports import confirm, filled, template, upload
 from registry.models import BrightSpot, Registration
 
 ROWS = [
-    ["17011", "2022", "QCDC", "Cấp xã", "Đối thoại định kỳ với Nhân dân", "Xóm 3", "Đối thoại",
+    ["17011", "2022", "QCDC", "Cấp tỉnh", "Đối thoại định kỳ với Nhân dân", "Xóm 3", "Đối thoại",
      None, "Đã tiếp nhận", "30/03/2022", "15/04/2022"],
-    ["Phường Đông Vĩnh", "2023", "DVCQ", "Cấp xã", "Dân vận khéo", "Khối 5", None, None,
+    ["Phường Đông Vĩnh", "2023", "DVCQ", "Cấp tỉnh", "Dân vận khéo", "Khối 5", None, None,
      None, None, None],
 ]  # fmt: skip
 

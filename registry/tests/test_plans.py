@@ -10,12 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.tests.upload_samples import PDF
 from organisation.tests.levels import build_levels
 from recognition.tests.factories import accepted_pair, at
 from registry import services
 from registry.models import LevelPlan
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture

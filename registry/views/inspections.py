@@ -13,7 +13,7 @@ from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user, units_for_user
 from registry import selectors, services
 from registry.forms import InspectionAnswerForm, InspectionForm
-from registry.models import BrightSpot
+from registry.selectors import bright_spot_of_unit
 
 
 def _show_errors(form, error) -> None:
@@ -33,7 +33,7 @@ def committee_inspections(request, pk: int):
         unit = units_for_user(request.user).filter(pk=data["unit"]).first()
         spot = None
         if data["bright_spot"] and unit is not None:
-            spot = BrightSpot.objects.filter(pk=data["bright_spot"], unit=unit).first()
+            spot = bright_spot_of_unit(unit, data["bright_spot"])
         if unit is None:
             form.add_error("unit", _("Choose a unit within the committee's scope."))
         elif data["bright_spot"] and spot is None:

@@ -23,6 +23,11 @@ from recognition.tests.test_signed_documents import changed_byte
 @pytest.fixture
 def signed_certificate(cast, settings, tmp_path, signing_keys, transactional_db):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Transactional: an earlier browser test emptied the database, the shipped criteria included.
+    from recognition import criteria_data
+    from recognition.models import CriteriaSet, Criterion
+
+    criteria_data.install(CriteriaSet, Criterion)
     authority = authority_for(cast.root)
     signing_keys(authority)
     spots = cast_pair(cast, names=("Tổ hòa giải ở cơ sở tiêu biểu", ""))
