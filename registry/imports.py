@@ -113,16 +113,8 @@ class PastBrightSpotsImport(ImportKind):
                 plan.refusals.append(Refusal(number, refusal.column.header, refusal.message))
                 continue
             key = (fold(spot["name"]), unit.pk, year)
-            if key in seen:
-                plan.refusals.append(
-                    Refusal(
-                        number,
-                        col("name").header,
-                        vi(gettext_noop("Duplicate of row %(row)s."), row=seen[key]),
-                    )
-                )
+            if plan.refuse_duplicate(number, col("name"), seen, key):
                 continue
-            seen[key] = number
             label = f"{spot['name']} · {unit.name} · {year}"
             if key in existing:
                 plan.actions.append(Action(number, "unchanged", label))

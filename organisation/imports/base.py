@@ -81,6 +81,16 @@ class Plan:
             counts[action.verb] += 1
         return counts
 
+    def refuse_duplicate(self, number: int, column: "Column", seen: dict, key) -> bool:
+        """True, with the row refused, when an earlier row of the file had this key; otherwise the
+        row is remembered under it."""
+        if key in seen:
+            message = vi(gettext_noop("Duplicate of row %(row)s."), row=seen[key])
+            self.refusals.append(Refusal(number, column.header, message))
+            return True
+        seen[key] = number
+        return False
+
 
 class RowRefused(Exception):
     def __init__(self, column: "Column", message: str):

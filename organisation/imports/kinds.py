@@ -360,11 +360,8 @@ class CommitteesImport(ImportKind):
                 plan.refusals.append(Refusal(number, refusal.column.header, refusal.message))
                 continue
             key = (fold(name), level.pk)
-            if key in seen:
-                plan.refusals.append(Refusal(number, col("name").header,
-                    vi(gettext_noop("Duplicate of row %(row)s."), row=seen[key])))  # fmt: skip
+            if plan.refuse_duplicate(number, col("name"), seen, key):
                 continue
-            seen[key] = number
             wanted = {
                 "name": name,
                 "kind": kind,
@@ -468,16 +465,8 @@ class RoutingImport(ImportKind):
                 continue
             key = (level.pk, field)
             label = f"{level.name} · {field.upper()}"
-            if key in seen:
-                plan.refusals.append(
-                    Refusal(
-                        number,
-                        col("field").header,
-                        vi(gettext_noop("Duplicate of row %(row)s."), row=seen[key]),
-                    )
-                )
+            if plan.refuse_duplicate(number, col("field"), seen, key):
                 continue
-            seen[key] = number
             rule = existing.get(key)
             if rule is None:
                 plan.actions.append(Action(number, "created", label))
@@ -600,16 +589,8 @@ class PeopleImport(ImportKind):
                 plan.refusals.append(Refusal(number, refusal.column.header, refusal.message))
                 continue
             key = (username.lower(), role, unit and unit.pk, committee and committee.pk)
-            if key in seen:
-                plan.refusals.append(
-                    Refusal(
-                        number,
-                        col("username").header,
-                        vi(gettext_noop("Duplicate of row %(row)s."), row=seen[key]),
-                    )
-                )
+            if plan.refuse_duplicate(number, col("username"), seen, key):
                 continue
-            seen[key] = number
             label = f"{person['full_name']} ({username}) · {vietnamese(Role(role).label)}"
             user = users.get(username)
             first_row = username not in people
