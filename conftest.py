@@ -114,7 +114,11 @@ def cast(db):
         level_unit=root, name="Ban Chỉ đạo DVCQ tỉnh", handles_qcdc=False, handles_dvcq=True
     )
     party = CommitteeFactory(
-        level_unit=root, name="Ban Dân vận Tỉnh ủy", kind=Committee.Kind.AGENCY, handles_dvcq=True
+        level_unit=root,
+        name="Ban Dân vận Tỉnh ủy",
+        kind=Committee.Kind.AGENCY,
+        handles_dvcq=True,
+        oversight=True,
     )
     home_affairs = CommitteeFactory(
         level_unit=root,
@@ -122,6 +126,7 @@ def cast(db):
         kind=Committee.Kind.AGENCY,
         handles_qcdc=False,
         handles_dvcq=True,
+        oversight=True,
     )
     RoutingRuleFactory(level_unit=root, field=Field.QCDC, recipient=qcdc, via=party)
     RoutingRuleFactory(

@@ -168,8 +168,10 @@ class RoutingRuleInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(ProvinceScopedAdmin):
-    list_display = ["name", "kind", "level_unit", "handles_qcdc", "handles_dvcq", "active"]
-    list_filter = ["province", "kind", "active"]
+    list_display = [
+        "name", "kind", "level_unit", "handles_qcdc", "handles_dvcq", "oversight", "active"
+    ]  # fmt: skip
+    list_filter = ["province", "kind", "oversight", "active"]
     search_fields = ["name"]
     raw_id_fields = ["level_unit"]
     list_select_related = ["level_unit"]

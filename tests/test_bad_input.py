@@ -32,6 +32,7 @@ from hypothesis import settings as examples
 from hypothesis import strategies as st
 
 from core.tests.upload_samples import PDF, PNG, docx
+from organisation.tests.factories import UserFactory, assign
 from recognition.tests.factories import recognition_history
 from registry import services
 from registry.tests.factories import make_bright_spot
@@ -218,8 +219,8 @@ CASES = {
         file_fields=("document",),
     ),
     "inspection-record": Case(
-        "qcdc_staff",
-        lambda s: reverse("registry:committee-inspections", args=[s.qcdc.pk]) + "?year=2026",
+        "party_staff",
+        lambda s: reverse("registry:committee-inspections", args=[s.party.pk]) + "?year=2026",
         lambda s: {"unit": str(s.unit_a.pk), "bright_spot": str(s.submitted.pk),
                    "date": "05/03/2026", "team": "Đoàn kiểm tra số 2",
                    "findings": "Triển khai đúng kế hoạch", "requests": "Bổ sung biên bản",
@@ -443,12 +444,14 @@ def scene(cast):
         # The recognition rounds of 2024 and 2025: dossiers, Decisions, proposals (no PDFs).
         history = recognition_history(cast, certificates=False)
         notification = make_notification(cast.official_a)
+        party_staff = UserFactory(username="party_staff")
+        assign(party_staff, "committee_staff", committee=cast.party)
         inspection = services.inspection_record(
-            committee=cast.qcdc, unit=cast.unit_a, date=MOMENT.date(), team="Đoàn kiểm tra",
-            findings="Đúng kế hoạch", follow_up_due=MOMENT.date(), by=cast.qcdc_staff,
+            committee=cast.party, unit=cast.unit_a, date=MOMENT.date(), team="Đoàn kiểm tra",
+            findings="Đúng kế hoạch", follow_up_due=MOMENT.date(), by=party_staff,
         )  # fmt: skip
         yield type(cast)(
-            inspection=inspection,
+            inspection=inspection, party_staff=party_staff,
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
             milestone=submitted.milestones.first(), **history, part_report="report",
             part_evaluation="evaluation", part_dispatch="dispatch", notification=notification,

@@ -206,8 +206,8 @@ def _committees(data: ProvinceData) -> None:
     qcdc, dvcq, party, home = copy.insert(Committee, [
         Committee(province=province, level_unit=root, name=f"Ban Chỉ đạo thực hiện QCDC ở cơ sở tỉnh {name}", kind=steering, handles_qcdc=True),
         Committee(province=province, level_unit=root, name=f"Ban Chỉ đạo công tác dân vận chính quyền tỉnh {name}", kind=steering, handles_dvcq=True),
-        Committee(province=province, level_unit=root, name=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {name}", kind=agency, handles_qcdc=True, handles_dvcq=True),
-        Committee(province=province, level_unit=root, name=f"Sở Nội vụ tỉnh {name}", kind=agency, handles_dvcq=True),
+        Committee(province=province, level_unit=root, name=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {name}", kind=agency, handles_qcdc=True, handles_dvcq=True, oversight=True),
+        Committee(province=province, level_unit=root, name=f"Sở Nội vụ tỉnh {name}", kind=agency, handles_dvcq=True, oversight=True),
     ])  # fmt: skip
     copy.insert(RoutingRule, [
         RoutingRule(province=province, level_unit=root, field=Field.QCDC, recipient=qcdc, via=party),

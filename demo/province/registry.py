@@ -48,16 +48,27 @@ def _unit(province, parent, kind, name, *, code="", valid_from=None, valid_to=No
     return unit
 
 
-def _committee(province, level_unit, name, *, kind=Committee.Kind.STEERING, qcdc=False, dvcq=False):
-    committee, _ = Committee.objects.get_or_create(
+def _committee(
+    province,
+    level_unit,
+    name,
+    *,
+    kind=Committee.Kind.STEERING,
+    qcdc=False,
+    dvcq=False,
+    oversight=False,
+):
+    committee, _ = Committee.objects.update_or_create(
         province=province,
         name=name,
-        defaults={
+        create_defaults={
             "level_unit": level_unit,
             "kind": kind,
             "handles_qcdc": qcdc,
             "handles_dvcq": dvcq,
+            "oversight": oversight,
         },
+        defaults={"oversight": oversight},
     )
     return committee
 
@@ -136,10 +147,21 @@ def _build_committees(province, root, units) -> dict:
         "qcdc": _committee(province, root, names["qcdc"], qcdc=True),
         "dvcq": _committee(province, root, names["dvcq"], dvcq=True),
         "party": _committee(
-            province, root, names["party"], kind=Committee.Kind.AGENCY, qcdc=True, dvcq=True
+            province,
+            root,
+            names["party"],
+            kind=Committee.Kind.AGENCY,
+            qcdc=True,
+            dvcq=True,
+            oversight=True,
         ),
         "home_affairs": _committee(
-            province, root, names["home_affairs"], kind=Committee.Kind.AGENCY, dvcq=True
+            province,
+            root,
+            names["home_affairs"],
+            kind=Committee.Kind.AGENCY,
+            dvcq=True,
+            oversight=True,
         ),
     }
     # R8: DVCQ goes to the DVCQ committee through Home Affairs with a copy to the Party's mass

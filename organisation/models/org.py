@@ -214,6 +214,14 @@ class Committee(models.Model):
     handles_qcdc = models.BooleanField(_("handles QCDC"), default=False)
     handles_dvcq = models.BooleanField(_("handles DVCQ"), default=False)
     active = models.BooleanField(_("active"), default=True)
+    oversight = models.BooleanField(
+        _("supervises and inspects"),
+        default=False,
+        help_text=_(
+            "The Mass Mobilization Committee and Home Affairs: their staff record inspections "
+            "of the units of their level (R40)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("committee")

@@ -1,6 +1,6 @@
 """Supervision and inspection (seed 000 §V, R40)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,10 @@ def inspection_record(
 ) -> Inspection:  # fmt: skip
     """Record an inspection of a unit of the committee's level, or of one of its bright spots
     (R40): when, by whom, what was found, what is asked, and by when the unit follows up. The
-    unit sees it and answers; an unanswered follow-up past its date counts as overdue."""
+    unit sees it and answers; an unanswered follow-up past its date counts as overdue. Only an
+    oversight committee (the Mass Mobilization Committee, Home Affairs) inspects."""
+    if not committee.oversight:
+        raise PermissionDenied(_("Only the Mass Mobilization Committee and Home Affairs inspect."))
     team, findings, requests = (nfc(v or "").strip() for v in (team, findings, requests))
     errors = {}
     if unit.province_id != committee.province_id or not unit.is_within(committee.level_unit):

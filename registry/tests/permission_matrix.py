@@ -11,6 +11,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.tests.upload_samples import PDF
+from organisation.tests.factories import UserFactory, assign
 from registry import services
 from registry.tests.factories import make_bright_spot
 from tests.permission_matrix import Row
@@ -50,9 +51,11 @@ def objects(world):
         target_qcdc=135, target_dvcq=136, by=world.qcdc_staff,
         document=SimpleUploadedFile("Kế hoạch tỉnh.pdf", PDF),
     )  # fmt: skip
+    inspector = UserFactory(username="bdv_inspector")
+    assign(inspector, "committee_staff", committee=world.party)
     inspection = services.inspection_record(
-        committee=world.qcdc, unit=unit_a, date=date(2026, 3, 5), team="Đoàn kiểm tra số 1",
-        findings="Triển khai đúng kế hoạch", follow_up_due=date(2026, 3, 20), by=world.qcdc_staff,
+        committee=world.party, unit=unit_a, date=date(2026, 3, 5), team="Đoàn kiểm tra số 1",
+        findings="Triển khai đúng kế hoạch", follow_up_due=date(2026, 3, 20), by=inspector,
     )  # fmt: skip
     return {
         "inspection": inspection,
@@ -164,9 +167,13 @@ ROWS = [
         note="the province's plan document: for who reads the province's level"),
     Row("registry:committee-inspections", "qcdc", query="year=2026",
                                                          get="  404   404   200   404   200   404   200   login",
-                                                         post=" 404   404   200   404   403   404   403   login",
-        note="inspections (R40): the agency records them; provincial staff read"),
-    Row("registry:inspection-detail", "inspection",      get="  200   404   200   404   200   404   200   login",
-                                                         post=" 200   404   403   404   403   404   403   login",
+                                                         post=" 404   404   403   404   403   404   403   login",
+        note="inspections (R40): a steering committee's own staff read, but do not inspect"),
+    Row("registry:committee-inspections", "party", query="year=2026",
+                                                         get="  404   404   404   404   200   404   200   login",
+                                                         post=" 404   404   404   404   403   404   403   login",
+        note="the Mass Mobilization Committee records them (test_inspections); the province reads"),
+    Row("registry:inspection-detail", "inspection",      get="  200   404   404   404   200   404   200   login",
+                                                         post=" 200   404   404   404   403   404   403   login",
         note="the unit inspected reads and answers; the agency and the province read"),
 ]  # fmt: skip

@@ -108,3 +108,27 @@ def test_the_summary_counts_inspections(cast, inspector, client_of):
     page = client_of(cast.provincial).get(reverse("reporting:summary"), {"year": 2026}).text
     count = page.split('data-testid="inspection-count"')[1].split("</p>")[0]
     assert "1" in count and "0" in count
+
+
+def test_only_the_oversight_committees_inspect(cast, inspector, client_of):
+    """A steering committee's staff read their committee's page, but neither see the form nor
+    may record: only the Mass Mobilization Committee and Home Affairs inspect (R40)."""
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        record(cast, cast.qcdc_staff, committee=cast.qcdc)
+    url = reverse("registry:committee-inspections", args=[cast.qcdc.pk]) + "?year=2026"
+    data = {"unit": str(cast.unit_a.pk), "date": "05/03/2026", "team": "Đoàn kiểm tra",
+            "findings": "Đúng kế hoạch", "requests": "", "follow_up_due": ""}  # fmt: skip
+    steering = client_of(cast.qcdc_staff)
+    with at(2026, 3, 10):
+        page = steering.get(url).text
+        assert 'name="findings"' not in page
+        assert steering.post(url, data).status_code == 403
+        assert 'data-testid="inspections-link"' not in steering.get(reverse("home")).text
+        assert 'data-testid="inspections-link"' in client_of(inspector).get(reverse("home")).text
+        inspector_page = client_of(inspector).get(
+            reverse("registry:committee-inspections", args=[cast.party.pk]), {"year": 2026}
+        )
+        assert 'name="findings"' in inspector_page.text
+    assert not Inspection.objects.exists()

@@ -3,7 +3,7 @@ answers."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,8 @@ def _show_errors(form, error) -> None:
 def committee_inspections(request, pk: int):
     """The agency's inspections of the year, and the form to record one."""
     committee = get_committee_for_user(request.user, pk, write=request.method == "POST")
+    if request.method == "POST" and not committee.oversight:
+        raise PermissionDenied  # only the Mass Mobilization Committee and Home Affairs (R40)
     year = year_param(request)
     form = InspectionForm(request.POST or None)
     unit = None
@@ -55,7 +57,7 @@ def committee_inspections(request, pk: int):
         "form": form,
         "year": year,
         "chosen_unit": unit,
-        "acts": scope_for(request.user).acts_for_committee(committee),
+        "acts": committee.oversight and scope_for(request.user).acts_for_committee(committee),
         "inspections": selectors.committee_inspections(committee, year),
         "today": timezone.localdate(),
     }
