@@ -46,3 +46,44 @@ def window_of(period: RecognitionPeriod) -> Window:
 
 def recognition_window(province, year: int) -> Window:
     return window_of(recognition_period_for(province, year))
+
+
+class LevelWindows:
+    """A province's recognition windows of one year, asked per unit (R16, R40): the province's,
+    and every level's own. A unit's window is its recognizing level's own, or the nearest above,
+    else the province's. Two queries; the units' ancestors only when a level has its own."""
+
+    def __init__(self, province, year: int):
+        self.province, self.year = province, year
+        self.default = window_of(province_window(province.pk, year))
+        self.own = {
+            p.level_unit_id: window_of(p)
+            for p in RecognitionPeriod.objects.filter(
+                province=province, year=year, level_unit__isnull=False
+            )
+        }
+        self._known: dict = {}
+
+    def all(self) -> list[Window]:
+        return [self.default, *self.own.values()]
+
+    def prepare(self, units) -> None:
+        """Read the ancestors of `units` in one query, before asking `of_unit` for each."""
+        if not self.own:
+            return
+        from organisation.models import Unit
+
+        wanted = {pk for unit in units for pk in unit.ancestor_ids} - self._known.keys()
+        self._known.update(Unit.objects.in_bulk(wanted))
+
+    def of_unit(self, unit) -> Window:
+        if not self.own:
+            return self.default
+        levels = level_units(unit, date(self.year, 10, 15), self._known or None)
+        level = next(iter(levels.values()), None)
+        if level is None or level.parent_id is None:
+            return self.default
+        for pk in reversed(level.ancestor_ids):
+            if pk in self.own:
+                return self.own[pk]
+        return self.default

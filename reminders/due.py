@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 
 from organisation.models import Committee, Field, Province, Unit
-from recognition.deadlines import recognition_window
+from recognition.deadlines import LevelWindows
 from registry.deadlines import annual_report_window, period_for, registration_window
 from registry.selectors import non_compliant_units
 from reminders import selectors
@@ -63,20 +63,28 @@ class _ProvincePlan:
         return days if days in days_before else None
 
 
-def _deadline_reminders(plan, kind, windows, days_before, laggards, link_name, values) -> list:
+def _deadline_reminders(
+    plan, kind, windows, days_before, laggards, link_name, values, level_windows=None
+) -> list:
     """Units still owing something before a deadline, reminded `days_before` it; a unit with an
-    extension beyond the deadline is reminded against the extension's date instead."""
+    extension beyond the deadline is reminded against the extension's date instead. With
+    `level_windows` (year → LevelWindows), each unit counts from its own level's window (R40)."""
     found = []
     for year, window in windows:
-        extended = selectors.extensions_beyond(plan.province, year, window.kind, window.closes)
-        hit_base = plan.hits(window.closes, days_before) is not None
-        if not hit_base and not any(
-            plan.hits(d, days_before) is not None for d in extended.values()
-        ):
+        levels = level_windows[year] if level_windows else None
+        earliest = min(w.closes for w in levels.all()) if levels else window.closes
+        extended = selectors.extensions_beyond(plan.province, year, window.kind, earliest)
+        closing = [w.closes for w in levels.all()] if levels else [window.closes]
+        if not any(plan.hits(d, days_before) is not None for d in [*closing, *extended.values()]):
             continue
         targets = []
-        for unit in laggards(year):
-            own = replace(window, closes=extended.get(unit.pk, window.closes))
+        units = laggards(year)
+        if levels:
+            levels.prepare(units)
+        for unit in units:
+            base = levels.of_unit(unit) if levels else window
+            until = extended.get(unit.pk, base.closes)
+            own = replace(base, closes=max(until, base.closes))
             days = own.days_left(plan.day)
             if days in days_before:
                 targets.append((unit, own.closes, days))
@@ -185,14 +193,20 @@ def _recognition_opening(plan, days_before) -> list[Due]:
     """On the day the recognition window opens, units with accepted bright spots (R25)."""
     found = []
     for year in plan.periods:
-        window = recognition_window(plan.province, year)
-        opens, closes = window.opens, window.closes
-        days = plan.hits(opens, days_before)
-        if days is None:
+        levels = LevelWindows(plan.province, year)
+        if not any(plan.hits(w.opens, days_before) is not None for w in levels.all()):
             continue
         units = selectors.units_with_accepted_bright_spots(plan.province, year, plan.day)
-        officials = selectors.officials_of(unit.pk for unit in units)
+        levels.prepare(units)
+        opening = []
         for unit in units:
+            window = levels.of_unit(unit)  # the unit's level's own window, or the province's
+            days = plan.hits(window.opens, days_before)
+            if days is not None:
+                opening.append((unit, window, days))
+        officials = selectors.officials_of(unit.pk for unit, _window, _days in opening)
+        for unit, window, days in opening:
+            opens, closes = window.opens, window.closes
             for user in officials.get(unit.pk, []):
                 found.append(
                     Due(
@@ -226,7 +240,8 @@ def _parent_within(unit, committee) -> str:
 
 def _dossier_draft(plan, days_before) -> list[Due]:
     """7 and 1 days before the recognition window closes, units with dossiers in draft (R25)."""
-    windows = [(year, recognition_window(plan.province, year)) for year in plan.periods]
+    levels = {year: LevelWindows(plan.province, year) for year in plan.periods}
+    windows = [(year, level.default) for year, level in levels.items()]
     return _deadline_reminders(
         plan,
         Kind.DOSSIER_DRAFT,
@@ -235,6 +250,7 @@ def _dossier_draft(plan, days_before) -> list[Due]:
         laggards=lambda year: selectors.units_with_draft_dossiers(plan.province, year),
         link_name="recognition:unit-dossiers",
         values=lambda unit: {"dossiers": unit.drafts},
+        level_windows=levels,
     )
 
 

@@ -165,3 +165,41 @@ def test_a_second_supplement_request_with_a_new_date_is_reminded_again(cast, sup
         date(2026, 11, 10),
         date(2026, 11, 20),
     ]
+
+
+def test_a_level_with_its_own_window_is_reminded_by_it(cast, drafts, send):
+    """A ward's window (20 October – 10 November) inside the province's (15 October – 30
+    November): the ward's school is told of the opening and of its drafts by the ward's dates,
+    a commune recognized by the province still by the province's (R16, R40)."""
+    from organisation.models import Level
+    from organisation.tests.levels import build_levels
+    from recognition.tests.factories import accepted_pair
+
+    levels = build_levels(cast)
+    RecognitionPeriod.objects.create(
+        province=cast.province, level_unit=levels.ward, year=2026,
+        opens=date(2026, 10, 20), closes=date(2026, 11, 10),
+    )  # fmt: skip
+    official = levels.school.role_assignments.first().user
+    staff = levels.combined_staff
+    spots = accepted_pair(
+        levels.school, official, {"qcdc": staff, "dvcq": staff}, level=Level.COMMUNE
+    )
+    opening = Reminder.objects.filter(kind="recognition_opening")
+    send(date(2026, 10, 15))
+    assert official.pk not in opening.values_list("recipient", flat=True)
+    assert opening.filter(recipient=cast.official_a).exists()
+    send(date(2026, 10, 20))
+    assert opening.get(recipient=official).deadline == date(2026, 10, 20)
+
+    with at(2026, 10, 21):
+        recognition_services.dossier_start(bright_spot=spots["qcdc"], by=official)
+    drafts_only = Reminder.objects.filter(kind="dossier_draft")
+    send(date(2026, 11, 3))  # 7 days before the ward closes; 27 before the province does
+    assert list(drafts_only.values_list("recipient", "deadline", "days_before")) == [
+        (official.pk, date(2026, 11, 10), 7)
+    ]
+    send(CLOSES - timedelta(days=7))
+    assert list(drafts_only.filter(deadline=CLOSES).values_list("recipient", flat=True)) == [
+        cast.official_a.pk
+    ]
