@@ -8,8 +8,11 @@ import json
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisation import services
@@ -20,6 +23,7 @@ from organisation.models import (
     RoleAssignment,
     RoutingRule,
     Unit,
+    UnitSuccession,
     User,
 )
 from organisation.scope import scope_for
@@ -150,8 +154,34 @@ class ProvinceAdmin(ProvinceScopedAdmin):
     search_fields = ["name", "code"]
 
 
+class SuccessionFormSet(BaseInlineFormSet):
+    """A split unit's shares sum to 100 (R2); none listed: merged whole into `successor`."""
+
+    def clean(self):
+        super().clean()
+        shares = [
+            f.cleaned_data["share_percent"]
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if shares and sum(shares) != 100:
+            raise ValidationError(
+                gettext("The successors' shares sum to %(total)s%%, not 100%%.")
+                % {"total": sum(shares)}
+            )
+
+
+class UnitSuccessionInline(admin.TabularInline):
+    model = UnitSuccession
+    fk_name = "predecessor"
+    formset = SuccessionFormSet
+    extra = 0
+    raw_id_fields = ["successor"]
+
+
 @admin.register(Unit)
 class UnitAdmin(ProvinceScopedAdmin):
+    inlines = [UnitSuccessionInline]
     list_display = ["name", "kind", "code", "parent", "valid_from", "valid_to", "successor"]
     list_filter = ["province", "kind"]
     search_fields = ["name", "name_folded", "code"]

@@ -12,7 +12,7 @@ from registry.models import BrightSpot
 from reporting.areas import REGISTERED, Area
 from reporting.facts import UnitFact, deadlines, spot_groups, unit_facts
 from reporting.tally import BOTH, Tally
-from reporting.units import CURRENT, HISTORICAL, UnitInfo
+from reporting.units import CURRENT, HISTORICAL, UnitInfo, divide
 
 
 @dataclass
@@ -60,6 +60,27 @@ def _row_of(rows: dict, units, pk: int, view: str) -> Row:
         rows[key] = Row(unit=units[key])
     rows[key].members.add(pk)
     return rows[key]
+
+
+def _rows_of(rows: dict, units, pk: int, view: str, inside) -> list[tuple[Row, int]]:
+    """The rows a unit of that year is counted in with each one's share (%): one, or by today's
+    units the successors of a split unit (only those within the area when it is a part)."""
+    found = []
+    for key, share in units.parts(pk, view):
+        if inside is not None and key not in inside:
+            found.append((None, share))  # its part is counted by the area that holds it
+            continue
+        if key not in rows:
+            rows[key] = Row(unit=units[key])
+        rows[key].members.add(pk)
+        found.append((rows[key], share))
+    return found
+
+
+def _spread(rows, whole: int) -> list[tuple[Row, int]]:
+    """`whole` divided among `rows` by their shares; parts of rows outside the area dropped."""
+    parts = divide(whole, [share for _row, share in rows])
+    return [(row, part) for (row, _share), part in zip(rows, parts, strict=True) if row is not None]
 
 
 def summarize(area: Area, years, view: str = HISTORICAL, *, detail=None) -> dict[int, YearSummary]:
@@ -111,13 +132,30 @@ def _grouped(area, view, facts, groups):
     """The year's rows (units), localities and types of unit, and their total."""
     units, root = area.units, area.units[area.root.pk]
     rows: dict[int, Row] = {}
+    # A split unit's figures are divided among its successors by their shares (R2); when the
+    # area is a part of the province, only the successors within it count their parts.
+    split = view == CURRENT and units.shares
+    inside = area.unit_ids if split and not area.whole_province else None
     for fact in facts:
-        _row_of(rows, units, fact.unit.pk, view).tally.units[fact.key] += 1
+        if not split or fact.unit.pk not in units.shares:
+            _row_of(rows, units, fact.unit.pk, view).tally.units[fact.key] += 1
+            continue
+        for row, part in _spread(_rows_of(rows, units, fact.unit.pk, view, inside), 1):
+            row.tally.units[fact.key] += part
     for _year, unit_id, key, n, progress in groups:
-        tally = _row_of(rows, units, unit_id, view).tally
-        tally.spots[key] += n
-        if key[2] in REGISTERED:
-            tally.progress_sum += progress
+        if not split or unit_id not in units.shares:
+            tally = _row_of(rows, units, unit_id, view).tally
+            tally.spots[key] += n
+            if key[2] in REGISTERED:
+                tally.progress_sum += progress
+            continue
+        targets = _rows_of(rows, units, unit_id, view, inside)
+        counted = _spread(targets, n)
+        progressed = _spread(targets, progress) if key[2] in REGISTERED else []
+        for row, part in counted:
+            row.tally.spots[key] += part
+        for row, part in progressed:
+            row.tally.progress_sum += part
     total, localities, kinds = Tally(), {}, {}
     for pk, row in rows.items():
         total += row.tally

@@ -6,7 +6,10 @@ A summary counts each bright spot once, under one row. Two views choose the row:
 - ``as registered`` (HISTORICAL): the unit that registered it, as the tree stood that year — a
   2023 bright spot of an old commune stays under that commune and its former district;
 - ``by today's units`` (CURRENT): the unit that carries that unit's history today, following the
-  ``successor`` links to the end (an old commune → the new commune it was merged into).
+  ``successor`` links to the end (an old commune → the new commune it was merged into). An old
+  commune split among several new ones (``UnitSuccession``) has its figures divided by the
+  shares, with cumulative rounding so that the parts add up exactly to the whole (`divide`);
+  a list of single bright spots shows each under the successor with the largest share.
 
 Both views group the same bright spots and the same unit-years, so their totals are equal.
 """
@@ -14,7 +17,7 @@ Both views group the same bright spots and the same unit-years, so their totals 
 from dataclasses import dataclass
 from datetime import date
 
-from organisation.models import Unit
+from organisation.models import Unit, UnitSuccession
 
 HISTORICAL = "historical"
 CURRENT = "current"
@@ -57,14 +60,23 @@ _FIELDS = (
 class UnitMap:
     """Every unit of one province (one query), and the groupings a summary needs."""
 
-    def __init__(self, units):
+    def __init__(self, units, shares=None):
         self.units: dict[int, UnitInfo] = {u.pk: u for u in units}
         self._current: dict[int, int] = {}
+        # A split unit → [(successor id, share %)], the largest share first (R2).
+        self.shares: dict[int, list[tuple[int, int]]] = shares or {}
 
     @classmethod
     def of_province(cls, province) -> "UnitMap":
         rows = Unit.objects.filter(province=province).values_list(*_FIELDS)
-        return cls(UnitInfo(*row) for row in rows)
+        shares: dict[int, list[tuple[int, int]]] = {}
+        for pk, successor, share in (
+            UnitSuccession.objects.filter(predecessor__province=province)
+            .order_by("predecessor_id", "-share_percent", "successor_id")
+            .values_list("predecessor_id", "successor_id", "share_percent")
+        ):
+            shares.setdefault(pk, []).append((successor, share))
+        return cls((UnitInfo(*row) for row in rows), shares)
 
     def __getitem__(self, pk: int) -> UnitInfo:
         return self.units[pk]
@@ -93,6 +105,13 @@ class UnitMap:
         """The unit a bright spot of unit `pk` is counted under in `view`."""
         return self.current(pk) if view == CURRENT else pk
 
+    def parts(self, pk: int, view: str) -> list[tuple[int, int]]:
+        """The rows unit `pk`'s figures go to in `view`, with each one's share (%): one row with
+        100, or by today's units the successors of a split unit with their shares (R2)."""
+        if view == CURRENT and pk in self.shares:
+            return [(self.current(successor), share) for successor, share in self.shares[pk]]
+        return [(self.row(pk, view), 100)]
+
     def locality(self, pk: int, root: UnitInfo) -> int:
         """The locality (or agency) directly under `root` that holds `pk`; `pk` itself when it is
         the root or lies outside the root's subtree (a former unit merged into it)."""
@@ -109,7 +128,11 @@ class UnitMap:
         heritage = [
             self.units[pk].path
             for pk in self.units
-            if pk not in inside and self.current(pk) in inside
+            if pk not in inside
+            and (
+                self.current(pk) in inside
+                or any(self.current(s) in inside for s, _share in self.shares.get(pk, ()))
+            )
         ]
         if heritage:
             inside |= {
@@ -118,3 +141,16 @@ class UnitMap:
                 if any(unit.path.startswith(path) for path in heritage)
             }
         return inside
+
+
+def divide(whole: int, shares: list[int]) -> list[int]:
+    """`whole` divided by `shares` (percentages summing to 100) with cumulative rounding: each
+    part is the rounded running total minus the previous one, so the parts are whole numbers
+    that add up exactly to `whole` (60/40 of 5 → 3, 2; of 1 → 1, 0; 33/33/34 of 10 → 3, 4, 3)."""
+    parts, running, before = [], 0, 0
+    for share in shares:
+        running += share
+        upto = (2 * whole * running + 100) // 200  # whole × running / 100, halves rounded up
+        parts.append(upto - before)
+        before = upto
+    return parts

@@ -30,7 +30,15 @@ from organisation.imports.base import (
     vietnamese,
     yes_no,
 )
-from organisation.models import Committee, Field, RoleAssignment, RoutingRule, Unit, User
+from organisation.models import (
+    Committee,
+    Field,
+    RoleAssignment,
+    RoutingRule,
+    Unit,
+    UnitSuccession,
+    User,
+)
 from organisation.services.people import role_assign, user_welcome
 
 UNIT_KINDS = lambda: {vietnamese(label): value for value, label in Unit.Kind.choices}  # noqa: E731
@@ -39,6 +47,7 @@ FIELDS = lambda: {"QCDC": Field.QCDC, "DVCQ": Field.DVCQ}  # noqa: E731
 ROLES = lambda: {vietnamese(label): value for value, label in RoleAssignment.Role.choices}  # noqa: E731
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 COMMUNE_CODE = re.compile(r"^\d{5}$")
+SHARE = re.compile(r"^(?P<ref>.+?)\s*:\s*(?P<share>\S+)$")
 
 
 class UnitIndex:
@@ -56,6 +65,12 @@ class UnitIndex:
         self.by_name: dict[str, list[Unit]] = {}
         for unit in self.units:
             self.by_name.setdefault(fold(unit.name), []).append(unit)
+        # A split unit's successors: predecessor id → {successor id: share (%)}.
+        self.shares: dict[int, dict[int, int]] = {}
+        for pk, successor, share in UnitSuccession.objects.filter(
+            predecessor__province=province
+        ).values_list("predecessor_id", "successor_id", "share_percent"):
+            self.shares.setdefault(pk, {})[successor] = share
 
     def find(self, reference: str, column: Column) -> Unit:
         """The unit a cell names (its code, or its name when no other unit has that name)."""
@@ -92,7 +107,8 @@ class UnitsImport(ImportKind):
         Column("valid_from", "Hiệu lực từ", example="01/07/2025", note="dd/mm/yyyy"),
         Column("valid_to", "Hiệu lực đến", note="dd/mm/yyyy; để trống nếu còn hiệu lực."),
         Column("successor", "Đơn vị kế thừa",
-               note="Mã hoặc tên đơn vị mà đơn vị này sáp nhập vào."),
+               note="Mã hoặc tên đơn vị mà đơn vị này sáp nhập vào. Nếu chia cho nhiều đơn vị: "
+                    "mã:tỷ lệ %, cách nhau bởi dấu chấm phẩy, tổng 100 (17011:60; 17014:40)."),
     ]  # fmt: skip
 
     def plan(self, header, rows, province, by) -> Plan:
@@ -136,11 +152,12 @@ class UnitsImport(ImportKind):
                 row["parent"] = (
                     resolve(row["parent_ref"], col("parent")) if row["parent_ref"] else None
                 )
-                row["successor"] = (
-                    resolve(row["successor_ref"], col("successor"))
-                    if row["successor_ref"]
-                    else None
-                )
+                shares = [
+                    (resolve(ref, col("successor")), share) for ref, share in row["successor_refs"]
+                ]
+                # The largest share carries the unit's bright spots one by one (R2).
+                row["successor"] = shares[0][0] if shares else None
+                row["shares"] = shares if len(shares) > 1 else []
                 if row["kind"] != Unit.Kind.PROVINCE and row["parent"] is None:
                     raise RowRefused(
                         col("parent"),
@@ -151,6 +168,8 @@ class UnitsImport(ImportKind):
                         col("parent"), vi(gettext_noop("The province has no parent unit."))
                     )
                 row["existing"] = self._existing(row, index)
+                if row["existing"] is not None:
+                    row["had_shares"] = index.shares.get(row["existing"].pk, {})
             except RowRefused as refusal:
                 plan.refusals.append(Refusal(row["row"], refusal.column.header, refusal.message))
                 continue
@@ -212,13 +231,22 @@ class UnitsImport(ImportKind):
             Unit.objects.bulk_update(units, ["path"], batch_size=1000)
 
     def _link_all(self, rows):
-        linked = []
+        linked, split, resplit = [], [], []
         for row in rows:
             unit, successor = row["object"], self._object(row["successor"])
             if unit.successor_id != successor.pk:
                 unit.successor_id = successor.pk
                 linked.append(unit)
+            wanted = {self._object(ref).pk: share for ref, share in row["shares"]}
+            if wanted != row.get("had_shares", {}):
+                resplit.append(unit.pk)
+                split += [
+                    UnitSuccession(predecessor=unit, successor_id=pk, share_percent=share)
+                    for pk, share in wanted.items()
+                ]
         Unit.objects.bulk_update(linked, ["successor"], batch_size=1000)
+        UnitSuccession.objects.filter(predecessor_id__in=resplit).delete()
+        UnitSuccession.objects.bulk_create(split, batch_size=1000)
 
     def _read(self, values, province) -> dict:
         col = self.column
@@ -255,8 +283,34 @@ class UnitsImport(ImportKind):
             "parent_ref": text(values, col("parent")),
             "valid_from": valid_from,
             "valid_to": valid_to,
-            "successor_ref": text(values, col("successor")),
+            "successor_refs": self._successors(text(values, col("successor"))),
         }  # fmt: skip
+
+    def _successors(self, cell: str) -> list[tuple[str, int]]:
+        """ "17011" (merged whole) or "17011:60; 17014:40" (split, shares summing to 100), the
+        largest share first."""
+        column = self.column("successor")
+        parts = [part.strip() for part in cell.split(";") if part.strip()]
+        if len(parts) <= 1 and not (parts and SHARE.match(parts[0])):
+            return [(parts[0], 100)] if parts else []
+        found, seen = [], set()
+        for part in parts:
+            match = SHARE.match(part)
+            share = match["share"].rstrip("%") if match else ""
+            if not share.isdigit() or not 1 <= int(share) <= 100:
+                raise RowRefused(column, vi(gettext_noop(
+                    "Write each successor as code:share, the share a whole percentage from 1 "
+                    "to 100 (“%(value)s”)."), value=part))  # fmt: skip
+            if match["ref"] in seen:
+                raise RowRefused(column, vi(gettext_noop("“%(value)s” is listed twice."),
+                                            value=match["ref"]))  # fmt: skip
+            seen.add(match["ref"])
+            found.append((match["ref"], int(share)))
+        total = sum(share for _ref, share in found)
+        if total != 100:
+            raise RowRefused(column, vi(gettext_noop(
+                "The successors' shares sum to %(total)s%%, not 100%%."), total=total))  # fmt: skip
+        return sorted(found, key=lambda item: -item[1])
 
     def _existing(self, row, index: UnitIndex) -> Unit | None:
         if row["code"]:
@@ -294,6 +348,14 @@ class UnitsImport(ImportKind):
             target = self._target_id(row[name])
             if getattr(unit, f"{name}_id") != target:
                 changes[name] = [show(getattr(unit, f"{name}_id")), show(self._label(row[name]))]
+        had = row.get("had_shares", {})
+        wanted = {self._target_id(ref): share for ref, share in row["shares"]}
+        if had != wanted:
+            changes["successors"] = [
+                "; ".join(f"{pk}:{share}" for pk, share in had.items()) or None,
+                "; ".join(f"{self._label(ref)}:{share}" for ref, share in row["shares"]) or None,
+            ]
+            changes["successors"] = [show(v) for v in changes["successors"]]
         row["changed"] = bool(changes)
         return Action(row["row"], "changed" if changes else "unchanged", row["name"], changes)
 

@@ -1,6 +1,14 @@
 from organisation.models.audit import AuditEntry
 from organisation.models.imports import ImportRun
-from organisation.models.org import Committee, Field, Level, Province, RoutingRule, Unit
+from organisation.models.org import (
+    Committee,
+    Field,
+    Level,
+    Province,
+    RoutingRule,
+    Unit,
+    UnitSuccession,
+)
 from organisation.models.people import RoleAssignment, User
 
 __all__ = [
@@ -13,5 +21,6 @@ __all__ = [
     "RoleAssignment",
     "RoutingRule",
     "Unit",
+    "UnitSuccession",
     "User",
 ]

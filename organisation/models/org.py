@@ -122,7 +122,10 @@ class Unit(models.Model):
         blank=True,
         related_name="predecessors",
         verbose_name=_("successor"),
-        help_text=_("The unit this one was merged into."),
+        help_text=_(
+            "The unit this one was merged into; when it was split, the successor with the "
+            "largest share (the others and the shares are listed below)."
+        ),
     )
     # Materialised path of ids ("12.340.5678.") so that a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, editable=False)
@@ -187,6 +190,40 @@ class Unit(models.Model):
             seen.add(unit.pk)
             unit = unit.successor
         return unit
+
+
+class UnitSuccession(models.Model):
+    """One of several successors of a unit split among new units, with its share of the old
+    unit's figures (R2). A unit merged whole into one has no rows here: `Unit.successor` says it.
+    When a unit is split, `Unit.successor` names the successor with the largest share (the one
+    that carries its bright spots one by one) and the shares sum to 100."""
+
+    predecessor = models.ForeignKey(
+        Unit, models.CASCADE, related_name="successions", verbose_name=_("former unit")
+    )
+    successor = models.ForeignKey(
+        Unit, models.PROTECT, related_name="+", verbose_name=_("successor")
+    )
+    share_percent = models.PositiveSmallIntegerField(
+        _("share (%)"), help_text=_("The part of the former unit's figures it carries, 1–100.")
+    )
+
+    class Meta:
+        verbose_name = _("successor with a share")
+        verbose_name_plural = _("successors with shares")
+        ordering = ["-share_percent", "successor_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_once_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=Q(share_percent__gte=1, share_percent__lte=100),
+                name="succession_share_1_to_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.share_percent}%)"
 
 
 class Committee(models.Model):

@@ -19,13 +19,41 @@ def superuser(client_of, db):
     return client_of(UserFactory(username="root", is_staff=True, is_superuser=True))
 
 
+NO_SHARES = {"successions-TOTAL_FORMS": "0", "successions-INITIAL_FORMS": "0"}
+
+
+def test_a_split_in_the_admin_needs_shares_summing_to_100_and_is_audited(cast, superuser):
+    from organisation.models import UnitSuccession
+
+    old = cast.unit_a
+    url = reverse("admin:organisation_unit_change", args=[old.pk])
+    data = {
+        "province": old.province_id, "parent": old.parent_id, "kind": old.kind, "name": old.name,
+        "code": old.code, "valid_from": "", "valid_to": "30/06/2025",
+        "successor": str(cast.unit_b.pk), "successions-TOTAL_FORMS": "2",
+        "successions-INITIAL_FORMS": "0", "successions-0-successor": str(cast.unit_b.pk),
+        "successions-0-share_percent": "60", "successions-1-successor": str(cast.department.pk),
+        "successions-1-share_percent": "30",
+    }  # fmt: skip
+    refused = superuser.post(url, data)
+    assert refused.status_code == 200 and "90%" in refused.content.decode()
+    assert not UnitSuccession.objects.exists()
+    response = superuser.post(url, {**data, "successions-1-share_percent": "40"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert sorted(UnitSuccession.objects.values_list("share_percent", flat=True)) == [40, 60]
+    added = AuditEntry.objects.filter(
+        action="admin.added", data__model="organisation.UnitSuccession"
+    )
+    assert added.count() == 2
+
+
 def test_a_change_records_before_and_after(cast, superuser):
     unit = cast.unit_a
     response = superuser.post(
         reverse("admin:organisation_unit_change", args=[unit.pk]),
         {"province": unit.province_id, "parent": unit.parent_id, "kind": unit.kind,
          "name": "Xã Nghĩa Dũng mới", "code": unit.code, "valid_from": "", "valid_to": "",
-         "successor": ""},
+         "successor": "", **NO_SHARES},
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = AuditEntry.objects.get(action="admin.changed", target_id=unit.pk)

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from core.archive import SCHEMA_VERSION
-from organisation.models import Province, Unit
+from organisation.models import Province, Unit, UnitSuccession
 from organisation.tests.test_export_province_year import year_2026  # noqa: F401 - fixture
 
 
@@ -31,9 +31,16 @@ def contents(path):
 
 @pytest.mark.django_db(transaction=True)
 def test_round_trip_into_an_empty_database(cast, year_2026, tmp_path):  # noqa: F811
+    split = Unit.objects.create(
+        province=cast.province, parent=cast.root, kind="commune", name="Xã Nghĩa Hưng",
+        code="17022", successor=cast.unit_b,
+    )  # fmt: skip
+    UnitSuccession.objects.create(predecessor=split, successor=cast.unit_b, share_percent=60)
+    UnitSuccession.objects.create(predecessor=split, successor=cast.unit_a, share_percent=40)
     first = export(tmp_path, "first.zip")
     rows_before, files_before = contents(first)
     assert rows_before["bright_spots"] == 2 and len(files_before) == 2
+    assert rows_before["unit_successions"] == 2
     call_command("flush", interactive=False)
     assert not Province.objects.exists()
 
@@ -43,6 +50,11 @@ def test_round_trip_into_an_empty_database(cast, year_2026, tmp_path):  # noqa: 
     assert root.name == "Tỉnh Nghệ An"
     commune = Unit.objects.get(code="17011")
     assert commune.path == f"{root.pk}.{commune.pk}." and commune.name_folded
+    assert sorted(
+        UnitSuccession.objects.filter(predecessor__code="17022").values_list(
+            "successor__code", "share_percent"
+        )
+    ) == [("17011", 40), ("17014", 60)]
     rows_after, files_after = contents(export(tmp_path, "second.zip"))
     assert rows_after == rows_before
     assert files_after == files_before

@@ -257,3 +257,50 @@ def test_a_changed_row_is_previewed_as_a_change_and_applied(cast, admin):
     confirm(admin, run)
     cast.unit_a.refresh_from_db()
     assert cast.unit_a.name == "Xã Nghĩa Dũng (mới)" and cast.unit_a.successor == cast.unit_b
+
+
+SPLIT = [
+    ["17020", "Xã Nghĩa Đàn", "Xã", "40", "01/07/2025", None, None],
+    ["17022", "Xã Nghĩa Hưng (cũ)", "Xã", "40", "01/01/2020", "30/06/2025",
+     "17020:40; 17014:60"],
+]  # fmt: skip
+
+
+def test_a_commune_split_among_several_successors_with_their_shares(cast, admin):
+    """R2: one old commune divided between a new commune of the file (40%) and an existing
+    ward (60%): the larger share is `Unit.successor`, both shares are kept; twice is once."""
+    from organisation.models import UnitSuccession
+
+    content = filled(template(admin, "units"), SPLIT)
+    run = confirm(admin, upload(admin, cast.province, "units", content))
+    assert run.status == "applied", run.refusals
+    old = Unit.objects.get(code="17022")
+    assert old.successor == cast.unit_b
+    assert sorted(
+        UnitSuccession.objects.filter(predecessor=old).values_list(
+            "successor__code", "share_percent"
+        )
+    ) == [("17014", 60), ("17020", 40)]
+    again = upload(admin, cast.province, "units", content)
+    assert again.preview["changed"] == 0 and again.preview["unchanged"] == 2
+    confirm(admin, again)
+    assert UnitSuccession.objects.filter(predecessor=old).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("17020:60; 17014:30", "tổng 90%"),
+        ("17020:60; 17014", "mã:tỷ lệ"),
+        ("17020:0; 17014:100", "mã:tỷ lệ"),
+        ("17020:50; 17020:50", "hai lần"),
+        ("17020:50; 99999:50", "99999"),
+    ],
+)
+def test_shares_not_summing_to_100_are_refused_at_the_row_and_column(cast, admin, cell, reason):
+    rows = [SPLIT[0], [*SPLIT[1][:6], cell]]
+    run = upload(admin, cast.province, "units", filled(template(admin, "units"), rows))
+    assert run.status == "refused"
+    assert [(r["row"], r["column"]) for r in run.refusals] == [(3, "Đơn vị kế thừa")]
+    assert reason in run.refusals[0]["message"], run.refusals[0]["message"]
+    assert not Unit.objects.filter(code="17020").exists()
