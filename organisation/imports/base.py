@@ -74,6 +74,13 @@ class Plan:
     actions: list[Action] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     steps: list[Callable[[], object]] = field(default_factory=list)  # applied in this order
+    # Set while applying: a step that applies many rows at once reports them with `advance`;
+    # any other step counts as one row.
+    progress: object = None
+
+    def advance(self, rows: int) -> None:
+        if self.progress is not None:
+            self.progress.advance(rows)
 
     def counts(self) -> dict:
         counts = {"created": 0, "changed": 0, "unchanged": 0}

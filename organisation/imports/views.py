@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.uploads import clean_display_name, document
 from organisation import selectors, services
+from organisation.imports import progress
 from organisation.imports.base import KINDS
 from organisation.imports.forms import ImportForm
 from organisation.imports.workbooks import template_workbook
@@ -57,6 +58,7 @@ def import_detail(request, pk: int):
     actions = run.preview.get("actions", [])
     context = {
         "run": run,
+        "progress": progress.current(run),
         "kind_label": _(KINDS[run.kind].label) if run.kind in KINDS else run.kind,
         "actions": [a for a in actions if a["verb"] != "unchanged"][:PREVIEW_ROWS],
         "more": max(0, len([a for a in actions if a["verb"] != "unchanged"]) - PREVIEW_ROWS),
@@ -70,7 +72,7 @@ def import_status(request, pk: int):
     run = selectors.get_import_for_user(request.user, pk)
     return JsonResponse(
         {"status": run.status, "status_label": run.get_status_display(),
-         "progress": run.progress, "working": run.is_working}
+         "progress": progress.current(run), "working": run.is_working}
     )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.jobs import enqueue
 from organisation.imports.base import KINDS
+from organisation.imports.progress import Progress
 from organisation.imports.reading import Unreadable, read_table
 from organisation.models import ImportRun
 from organisation.services.audit import audit_record
@@ -102,18 +103,24 @@ def import_apply(*, run: ImportRun, by) -> ImportRun:
             if plan.refusals:
                 refusals = [refusal.as_dict() for refusal in plan.refusals]
                 raise ImportRefused("rows refused")
+            plan.progress = Progress(run.pk, len(rows))
             for step in plan.steps:
+                before = plan.progress.done
                 step()
+                if plan.progress.done == before:
+                    plan.progress.advance(1)
             counts = plan.counts()
             run.status, run.progress, run.applied_at = ImportRun.Status.APPLIED, 100, timezone.now()
             run.preview = {**counts, "actions": [action.as_dict() for action in plan.actions]}
             run.save(update_fields=["status", "progress", "applied_at", "preview"])
+            transaction.on_commit(plan.progress.finish)
             audit_record(
                 actor=by, action="import.applied", target=run, province=run.province,
                 from_state=ImportRun.Status.PREVIEWED, to_state=ImportRun.Status.APPLIED,
                 data={"kind": run.kind, "file": run.file.name, "file_name": run.file_name, **counts},
             )  # fmt: skip
     except (ImportRefused, Unreadable) as error:
+        Progress(run.pk, 1).finish()
         run.refresh_from_db()
         run.status = ImportRun.Status.REFUSED
         run.refusals = refusals or [{"row": 1, "column": "", "message": str(error)}]

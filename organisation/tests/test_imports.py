@@ -304,3 +304,37 @@ def test_shares_not_summing_to_100_are_refused_at_the_row_and_column(cast, admin
     assert [(r["row"], r["column"]) for r in run.refusals] == [(3, "Đơn vị kế thừa")]
     assert reason in run.refusals[0]["message"], run.refusals[0]["message"]
     assert not Unit.objects.filter(code="17020").exists()
+
+
+def test_the_progress_page_follows_the_apply_step_every_1000_rows(cast, admin, monkeypatch):
+    """2,600 new communes applied in one transaction: while it runs, the import's page and its
+    status answer 38% then 76% (from the cache, as the row is not committed yet), then 100%."""
+    from django.core.files.base import ContentFile
+
+    from organisation.imports import progress
+    from organisation.services import imports as service
+
+    rows = [[f"{20000 + n}", f"Xã Thử {n}", "Xã", "40", None, None, None] for n in range(2600)]
+    content = filled(template(admin, "units"), rows)
+    run = service.import_upload(
+        province=cast.province, kind="units", file=ContentFile(content, name="x.xlsx"),
+        file_name="don-vi.xlsx", by=cast.admin, background=False,
+    )  # fmt: skip
+    assert run.status == "previewed" and run.rows == 2600
+    status_url = reverse("organisation:import-status", args=[run.pk])
+    detail_url = reverse("organisation:import-detail", args=[run.pk])
+    seen, original = [], progress.Progress.advance
+
+    def advance(self, rows=1):
+        original(self, rows)
+        if self.done % 1000 == 0:
+            percent = admin.get(status_url).json()["progress"]
+            page = admin.get(detail_url).content.decode()
+            seen.append((percent, f'value="{percent}"' in page))
+
+    monkeypatch.setattr(progress.Progress, "advance", advance)
+    run = service.import_confirm(run=run, by=cast.admin, background=False)
+    assert run.status == "applied"
+    assert seen == [(38, True), (76, True)]
+    assert admin.get(status_url).json()["progress"] == 100
+    assert Unit.objects.filter(name__startswith="Xã Thử").count() == 2600
