@@ -111,7 +111,9 @@ def recognition_columns() -> dict:
                 CommendationEntry.objects.filter(
                     recognition__dossier__bright_spot=OuterRef("pk"),
                     outcome__in=[Outcome.MERIT, Outcome.COMMENDATION],
-                ).values("outcome")[:1]
+                )
+                .order_by("-outcome")  # merit before a letter of commendation, as the summary
+                .values("outcome")[:1]
             ),
             Value(""),
         ),
