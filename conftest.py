@@ -27,7 +27,7 @@ Role = RoleAssignment.Role
 
 # Property-based tests (hypothesis): a quick run by default and in CI (each run draws new
 # examples, so runs add up); HYPOTHESIS_PROFILE=thorough for a long hunt before a release.
-hypothesis_settings.register_profile("ci", max_examples=15)
+hypothesis_settings.register_profile("ci", max_examples=25)
 hypothesis_settings.register_profile("thorough", max_examples=150)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

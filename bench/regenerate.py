@@ -26,6 +26,7 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "PERFORMANCE.md"
 BENCHMARKS = {
     "dataset-check": (["manage.py", "generate_dataset", "--check"], True),
     "reporting": (["-m", "bench.reporting", "--repeat", "15"], True),
+    "pages": (["-m", "bench.pages", "--runs", "7"], True),
     "workbook-writers": (["-m", "bench.workbook_writers", "--runs", "5"], False),
     "certificates": (["-m", "bench.certificates", "--renders", "300", "--repeat", "15"], False),
     "inbox": (["-m", "bench.inbox"], True),

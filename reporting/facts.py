@@ -111,7 +111,9 @@ def recognition_columns() -> dict:
                 CommendationEntry.objects.filter(
                     recognition__dossier__bright_spot=OuterRef("pk"),
                     outcome__in=[Outcome.MERIT, Outcome.COMMENDATION],
-                ).values("outcome")[:1]
+                )
+                .order_by("-outcome")  # merit before a letter of commendation, as the summary
+                .values("outcome")[:1]
             ),
             Value(""),
         ),
@@ -119,51 +121,70 @@ def recognition_columns() -> dict:
 
 
 def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
-    """One statement for the groups: the scope's bright spots (with their dossier's fate, one
-    join) as `s`, joined to what progress, commendations and the Council recorded of *those*
-    bright spots, each read once and grouped, never a sub-query per bright spot (issue 12: the
-    per-row sub-queries cost 216 ms of a province dashboard's 238 ms of SQL)."""
+    """One statement for the groups: the scope's bright spots as `s`, joined to their dossiers'
+    fate and to what progress, commendations and the Council recorded of *those* bright spots,
+    each read once and grouped, never a sub-query per bright spot (issue 12: the per-row
+    sub-queries cost 216 ms of a province dashboard's 238 ms of SQL). Every table that has a
+    province is read for the area's province only, by its index: the statement's cost follows
+    the province's size, not the country's (a join on the dossiers of the whole country made the
+    planner read them all)."""
     base = (
         area.bright_spots(years)
-        .annotate(dossier_state=recognition_columns()["dossier_state"])
-        .values("pk", "year", "unit_id", "field", "level", "status", "timeliness",
-                "dossier_state", "progress")
+        .values("pk", "year", "unit_id", "field", "level", "status", "timeliness", "progress")
         .order_by()
-    )  # fmt: skip
+    )
     inner, params = base.query.get_compiler(using=base.db).as_sql()
     progress = ProgressEntry._meta.db_table
     commendation = UnitCommendation._meta.db_table
     entry, recognition = CommendationEntry._meta.db_table, Recognition._meta.db_table
     dossier = Dossier._meta.db_table
+    status = Dossier.Status
+    province = area.province.pk
     sql = f"""
         WITH s AS ({inner})
         SELECT s.year, s.unit_id, s.field, s.level, s.status, s.timeliness,
                CASE WHEN p.bright_spot_id IS NULL THEN 0 ELSE 1 END,
-               s.dossier_state,
+               CASE WHEN d.status IN (%s, %s, %s) THEN %s
+                    WHEN d.status = %s THEN %s
+                    WHEN d.status = %s THEN %s
+                    ELSE %s END,
                CASE WHEN c.bright_spot_id IS NULL THEN 0 ELSE 1 END,
                COALESCE(k.outcome, ''),
                COUNT(*), SUM(s.progress)
         FROM s
+        LEFT JOIN (
+            SELECT x.bright_spot_id, x.status FROM {dossier} x WHERE x.province_id = %s
+        ) d ON d.bright_spot_id = s.pk
         LEFT JOIN (
             SELECT DISTINCT e.bright_spot_id FROM {progress} e
             WHERE e.bright_spot_id IN (SELECT s.pk FROM s)
         ) p ON p.bright_spot_id = s.pk
         LEFT JOIN (
             SELECT DISTINCT u.bright_spot_id, u.year FROM {commendation} u
-            WHERE u.bright_spot_id IN (SELECT s.pk FROM s)
+            WHERE u.province_id = %s
         ) c ON c.bright_spot_id = s.pk AND c.year = s.year
         LEFT JOIN (
-            SELECT d.bright_spot_id, MAX(ce.outcome) AS outcome
+            SELECT y.bright_spot_id, MAX(ce.outcome) AS outcome
             FROM {entry} ce
             JOIN {recognition} r ON r.id = ce.recognition_id
-            JOIN {dossier} d ON d.id = r.dossier_id
-            WHERE ce.outcome IN (%s, %s) AND d.bright_spot_id IN (SELECT s.pk FROM s)
-            GROUP BY d.bright_spot_id
+            JOIN {dossier} y ON y.id = r.dossier_id
+            WHERE ce.outcome IN (%s, %s) AND y.province_id = %s
+            GROUP BY y.bright_spot_id
         ) k ON k.bright_spot_id = s.pk
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     """  # noqa: S608 (table names are the models'; values are parameters)
+    states = [status.SUBMITTED, status.SUPPLEMENT, status.PROPOSED, IN_REVIEW,
+              status.RECOGNIZED, RECOGNIZED, status.NOT_RECOGNIZED, NOT_RECOGNIZED, NO_DOSSIER]  # fmt: skip
     # Merit ranks above a letter of commendation: MAX picks it when both were recorded.
-    return sql, [*params, Outcome.COMMENDATION, Outcome.MERIT]
+    return sql, [
+        *params,
+        *states,
+        province,
+        province,
+        Outcome.COMMENDATION,
+        Outcome.MERIT,
+        province,
+    ]
 
 
 def spot_groups(area: Area, years):

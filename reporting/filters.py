@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import Field, Level, Unit
+from recognition.models import CommendationEntry, Outcome, UnitCommendation
 from registry.models import BrightSpot, ProgressEntry, Timeliness
 from reporting.areas import REGISTERED, Area
 from reporting.facts import UnitFact, recognition_columns
@@ -107,18 +108,21 @@ class SpotFilterForm(GroupForm):
             queryset = queryset.filter(
                 Exists(ProgressEntry.objects.filter(bright_spot=OuterRef("pk")))
             )
-        recognition = {k: data.get(k) for k in ("dossier", "commended", "council") if data.get(k)}
-        if recognition:
-            queryset = queryset.annotate(**recognition_columns())
-            dossier = recognition.get("dossier")
+        # Each as a join or a semi-join on the bright spot's key, never a sub-query per row.
+        dossier = data.get("dossier")
+        if dossier:
+            queryset = queryset.annotate(dossier_state=recognition_columns()["dossier_state"])
             if dossier == DOSSIER_SUBMITTED:
                 queryset = queryset.filter(dossier_state__in=SUBMITTED_DOSSIERS)
-            elif dossier:
+            else:
                 queryset = queryset.filter(dossier_state=dossier)
-            if recognition.get("commended"):
-                queryset = queryset.filter(commended=True)
-            if recognition.get("council"):
-                queryset = queryset.filter(council=recognition["council"])
+        if data.get("commended"):
+            commended = UnitCommendation.objects.filter(year=year, bright_spot__isnull=False)
+            queryset = queryset.filter(pk__in=commended.values("bright_spot_id"))
+        if data.get("council"):
+            queryset = queryset.filter(pk__in=_council(data["council"]))
+            if data["council"] == Outcome.COMMENDATION:  # merit ranks above it (as the summary)
+                queryset = queryset.exclude(pk__in=_council(Outcome.MERIT))
         unit_ids = self.unit_ids(area)
         if unit_ids is not None:
             queryset = queryset.filter(unit_id__in=sorted(unit_ids))
@@ -128,6 +132,14 @@ class SpotFilterForm(GroupForm):
             .defer("objectives", "plan", "search_text")
             .order_by("unit__name_sort", "name_sort", "pk")
         )
+
+
+def _council(outcome: str):
+    """The bright spots the Emulation and Reward Council gave this outcome (R22)."""
+    entries = CommendationEntry.objects.filter(
+        outcome=outcome, recognition__dossier__bright_spot__isnull=False
+    )
+    return entries.values("recognition__dossier__bright_spot_id")
 
 
 class UnitFilterForm(GroupForm):

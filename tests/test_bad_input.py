@@ -6,7 +6,7 @@ Each CASE names a form: who sends it, where, and a valid submission. Every examp
 the valid submission and replaces some of its fields by hostile values (or leaves them out), so
 examples reach past the first validation into the services. Add your app's forms to CASES.
 
-Examples per form: 15 (the "ci" profile, fresh ones each run); `HYPOTHESIS_PROFILE=thorough` runs 150 (about 40 minutes).
+Examples per form: 25 (the "ci" profile, fresh ones each run); `HYPOTHESIS_PROFILE=thorough` runs 150 (about 40 minutes).
 
 A response counts as an error when it is a 4xx, a form shown again (200 to a POST), or a redirect
 carrying an error message; anything else is a success, allowed to change the database.

@@ -24,6 +24,7 @@ from recognition.models import (
     UnitCommendation,
 )
 from registry.models import BrightSpot, ProgressEntry
+from tests.snapshot import Snapshot
 
 YEARS = [2024, 2025, 2026]
 
@@ -83,8 +84,7 @@ def _recognition(provinces, rng) -> None:
         )
 
 
-@pytest.fixture
-def generated(db):
+def _build() -> SimpleNamespace:
     # A transactional test (browser, worker) emptied the database before: the shipped criteria
     # the dossiers are assessed against are installed again (idempotent).
     criteria_data.install(CriteriaSet, Criterion)
@@ -114,3 +114,12 @@ def generated(db):
         new_commune=merged.successor,
         official_of_new=RoleAssignment.objects.get(unit=merged.successor).user,
     )
+
+
+# Built once per test process (the first test that asks), its rows inserted again in the others.
+_GENERATED = Snapshot(_build)
+
+
+@pytest.fixture
+def generated(db):
+    return _GENERATED.load()
