@@ -112,6 +112,9 @@ class MessageChoicesForm(forms.Form):
     """How one person receives each kind of message by e-mail (R36); the notifications in the
     app always stay. One field per kind, named after it."""
 
+    def chosen(self) -> dict[str, str]:
+        return {kind: delivery for kind, delivery in self.cleaned_data.items() if delivery}
+
     def __init__(self, *args, current: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
         for kind, label in MESSAGE_KINDS:
@@ -119,6 +122,7 @@ class MessageChoicesForm(forms.Form):
                 label=label,
                 choices=Delivery.choices,
                 initial=current[kind],
+                required=False,  # a kind left out keeps its current choice
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Choose one of the three ways.")},
             )

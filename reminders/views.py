@@ -99,11 +99,10 @@ def setting_edit(request, province: int, kind: str):
 def message_choices(request):
     """Each person chooses, per kind of message, how e-mail reaches them (R36)."""
     current = selectors.deliveries_of(request.user)
-    form = MessageChoicesForm(request.POST or None, current=current)
+    data = request.POST if request.method == "POST" else None  # an empty POST changes nothing
+    form = MessageChoicesForm(data, current=current)
     if request.method == "POST" and form.is_valid():
-        services.message_choices_update(
-            user=request.user, choices=form.cleaned_data, by=request.user
-        )
+        services.message_choices_update(user=request.user, choices=form.chosen(), by=request.user)
         messages.success(request, _("Your choices were saved."))
         return redirect("reminders:choices")
     return render(request, "reminders/choices.html", {"form": form})
@@ -115,10 +114,14 @@ def unsubscribe(request, token: str):
     """Turn off the e-mails of one kind from the link in such an e-mail, without logging in
     (R36). A GET only asks; the POST (the page's button, or the mail client) changes it."""
     user, kinds = selectors.get_unsubscribe_for_token(token)
-    labels = [message_label(kind) for kind in kinds]
-    done = False
     if request.method == "POST":
         services.messages_unsubscribe(user=user, kinds=kinds)
-        done = True
+        return redirect(f"{request.path}?done=1")
+    labels = [message_label(kind) for kind in kinds]
+    done = request.GET.get("done") == "1" and all(
+        delivery == "off"
+        for kind, delivery in selectors.deliveries_of(user).items()
+        if kind in kinds
+    )
     context = {"labels": labels, "done": done, "person": user}
     return render(request, "reminders/unsubscribe.html", context)
