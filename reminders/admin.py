@@ -5,7 +5,6 @@ Administrators change the settings on their own page (reminders:settings), not h
 
 from django.contrib import admin
 
-from organisation.admin import AuditedAdmin
 from registry.admin import ProvinceScopedAdmin
 from reminders.models import MessageDefault, Reminder
 
@@ -29,25 +28,10 @@ class ReminderAdmin(ProvinceScopedAdmin):
 
 
 @admin.register(MessageDefault)
-class MessageDefaultAdmin(AuditedAdmin, admin.ModelAdmin):
-    """The administrators' default of each kind of message (R36): an e-mail each time, one digest
-    a day, or none. A person's own choice (reminders:choices) overrides it. Defaults hold for the
-    whole installation, so only superusers change them."""
+class MessageDefaultAdmin(ProvinceScopedAdmin):
+    """A province's default for each kind of message (R36): an e-mail each time, one digest a
+    day, or none, for whoever has not chosen (reminders:choices). Every edit is audited."""
 
-    list_display = ["kind", "delivery"]
+    list_display = ["province", "kind", "delivery"]
     list_editable = ["delivery"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+    list_filter = ["province", "delivery"]

@@ -176,9 +176,13 @@ class Delivery(models.TextChoices):
 
 
 class MessageDefault(models.Model):
-    """The administrators' default for one kind of message, for whoever has not chosen (R36)."""
+    """A province administrators' default for one kind of message, for whoever has not chosen
+    (R36); it applies to the messages of that province. Without a row: an e-mail each time."""
 
-    kind = models.CharField(_("message"), max_length=30, choices=MESSAGE_KINDS, unique=True)
+    province = models.ForeignKey(
+        "organisation.Province", models.CASCADE, related_name="+", verbose_name=_("province")
+    )
+    kind = models.CharField(_("message"), max_length=30, choices=MESSAGE_KINDS)
     delivery = models.CharField(
         _("by e-mail"), max_length=10, choices=Delivery.choices, default=Delivery.EACH
     )
@@ -186,7 +190,12 @@ class MessageDefault(models.Model):
     class Meta:
         verbose_name = _("default for a kind of message")
         verbose_name_plural = _("defaults for the kinds of message")
-        ordering = ["kind"]
+        ordering = ["province", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "kind"], name="message_default_one_per_province_kind"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_delivery_display()}"

@@ -87,16 +87,28 @@ def unread_count(user) -> int:
 
 
 # --- how each person receives each kind (R36) ------------------------------------------------------
-def default_deliveries() -> dict[str, str]:
-    """Kind → the administrators' default, "each" where they set none."""
-    stored = dict(MessageDefault.objects.values_list("kind", "delivery"))
+def default_deliveries(province_id: int | None) -> dict[str, str]:
+    """Kind → the province administrators' default, "each" where they set none."""
+    stored = dict(
+        MessageDefault.objects.filter(province_id=province_id).values_list("kind", "delivery")
+    )
     return {kind: stored.get(kind, Delivery.EACH) for kind, _label in MESSAGE_KINDS}
 
 
+def home_province_id(user) -> int | None:
+    """The province whose defaults a person's choices page starts from: the one they work in."""
+    scope = scope_for(user)
+    ids = sorted(scope.reading_province_ids) or sorted(
+        {u.province_id for u in scope.official_units} | {c.province_id for c in scope.committees}
+    )
+    return ids[0] if ids else None
+
+
 def deliveries_of(user) -> dict[str, str]:
-    """Kind → how `user` receives it by e-mail: their own choice, else the default."""
+    """Kind → how `user` receives it by e-mail: their own choice, else their province's default."""
     chosen = dict(MessageChoice.objects.filter(user=user).values_list("kind", "delivery"))
-    return {kind: chosen.get(kind, default) for kind, default in default_deliveries().items()}
+    defaults = default_deliveries(home_province_id(user))
+    return {kind: chosen.get(kind, default) for kind, default in defaults.items()}
 
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
@@ -117,12 +129,13 @@ def get_unsubscribe_for_token(token: str):
     return user, kinds
 
 
-def delivery_for(user, kind: str) -> str:
+def delivery_for(user, kind: str, province) -> str:
+    """How one message of `kind` from `province` reaches `user` by e-mail (R36)."""
     chosen = MessageChoice.objects.filter(user=user, kind=kind).values_list("delivery", flat=True)
     for delivery in chosen:
         return delivery
-    stored = MessageDefault.objects.filter(kind=kind).values_list("delivery", flat=True)
-    return next(iter(stored), Delivery.EACH)
+    stored = MessageDefault.objects.filter(province=province, kind=kind)
+    return next(iter(stored.values_list("delivery", flat=True)), Delivery.EACH)
 
 
 # --- who is due -----------------------------------------------------------------------------------

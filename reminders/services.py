@@ -4,7 +4,9 @@ R25 says which reminders are due (reminders.due); R26 that each goes out once pe
 milestone and year, by e-mail and in the app, and is recorded. The Reminder row is all three.
 """
 
+import contextvars
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,7 +115,7 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
     """
     language = due.recipient.language or "vi"
     subject, body, details = render(setting, due, language)
-    delivery = selectors.delivery_for(due.recipient, due.kind) if email else Delivery.OFF
+    delivery = _delivery(due.recipient, due.kind, due.province) if email else Delivery.OFF
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(
@@ -155,6 +157,19 @@ def _enqueue_delivery(reminder: Reminder) -> None:
         jobs.enqueue("reminders.deliver", key=f"reminder:{reminder.pk}", reminder_id=reminder.pk)
 
 
+# While set, events are told in the app only (the demo's fake addresses receive no e-mail).
+_in_app_only = contextvars.ContextVar("reminders_in_app_only", default=False)
+
+
+@contextmanager
+def in_app_only():
+    token = _in_app_only.set(True)
+    try:
+        yield
+    finally:
+        _in_app_only.reset(token)
+
+
 def notice_claim(
     *, entry, kind: str, recipient, province, year: int, link: str, words, about: str = "",
     unit=None, committee=None,
@@ -186,7 +201,7 @@ def notice_claim(
                 subject=nfc(" ".join(str(subject).split()))[:300],
                 body=nfc(str(body)),
                 link=link,
-                **_addressed(recipient, selectors.delivery_for(recipient, kind)),
+                **_addressed(recipient, _delivery(recipient, kind, province)),
             )
             _enqueue_delivery(reminder)
     except IntegrityError:
@@ -194,6 +209,12 @@ def notice_claim(
             raise
         return None
     return reminder
+
+
+def _delivery(recipient, kind: str, province) -> str:
+    if _in_app_only.get():
+        return Delivery.OFF
+    return selectors.delivery_for(recipient, kind, province)
 
 
 # --- unsubscribing without logging in (R36) --------------------------------------------------------

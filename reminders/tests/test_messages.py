@@ -73,10 +73,48 @@ def test_no_email_still_shows_under_the_bell(cast, returned, mailoutbox):
 
 
 def test_the_administrators_default_applies_until_a_person_chooses(cast, returned, mailoutbox):
-    MessageDefault.objects.create(kind="bright_spot_returned", delivery="off")
+    MessageDefault.objects.create(
+        province=cast.province, kind="bright_spot_returned", delivery="off"
+    )
     returned("Đối thoại định kỳ")
     assert mails_to(cast.official_a, mailoutbox) == []
-    assert selectors.delivery_for(cast.qcdc_staff, "bright_spot_returned") == "off"
+    assert selectors.deliveries_of(cast.official_a)["bright_spot_returned"] == "off"
+    # another province's messages keep the standard default
+    assert selectors.delivery_for(cast.official_a, "bright_spot_returned", cast.other_province) == (
+        "each"
+    )
+    services.message_choices_update(
+        user=cast.official_a, choices={"bright_spot_returned": "each"}, by=cast.official_a
+    )
+    returned("Chợ không rác")
+    assert len(mails_to(cast.official_a, mailoutbox)) == 1  # the person's own choice wins
+
+
+def test_province_administrators_set_the_defaults_in_the_admin(cast, client_of):
+    """An administrator of Nghệ An given the model's permissions, as the installation grants
+    them, sets a default for Nghệ An and cannot for another province."""
+    from django.contrib.auth.models import Permission
+
+    from organisation.models import AuditEntry
+
+    cast.admin.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="reminders", codename__endswith="messagedefault"
+        )
+    )
+    admin = client_of(cast.admin)
+    url = reverse("admin:reminders_messagedefault_add")
+    response = admin.post(
+        url, {"province": cast.province.pk, "kind": "list_submitted", "delivery": "digest"}
+    )
+    assert response.status_code == 302
+    assert selectors.delivery_for(cast.qcdc_staff, "list_submitted", cast.province) == "digest"
+    assert AuditEntry.objects.filter(action="admin.added").exists()
+    refused = admin.post(
+        url, {"province": cast.other_province.pk, "kind": "list_submitted", "delivery": "off"}
+    )
+    assert refused.status_code == 200  # not a province they administer: not a valid choice
+    assert not MessageDefault.objects.filter(province=cast.other_province).exists()
 
 
 def test_the_unsubscribe_link_needs_no_login_and_changes_only_its_kind(
@@ -92,7 +130,7 @@ def test_the_unsubscribe_link_needs_no_login_and_changes_only_its_kind(
 
     page = client.get(link)  # anonymous: a GET only asks
     assert page.status_code == 200 and "Điểm sáng bị trả lại để chỉnh sửa" in page.text
-    assert selectors.delivery_for(cast.official_a, "bright_spot_returned") == "each"
+    assert selectors.deliveries_of(cast.official_a)["bright_spot_returned"] == "each"
     done = client.post(link, {"List-Unsubscribe": "One-Click"}, follow=True)
     assert done.status_code == 200 and "bạn không còn nhận các thư này" in done.text
     chosen = selectors.deliveries_of(cast.official_a)
