@@ -174,3 +174,21 @@ def test_the_digest_sends_one_email_a_day_once(cast, returned, mailoutbox):
     assert "Thêm ảnh" in digest.body and "Thêm số liệu" in digest.body
     assert "/messages/unsubscribe/" in digest.body and digest.extra_headers["List-Unsubscribe"]
     assert not Reminder.objects.filter(recipient=cast.official_a, sent_at=None).exists()
+
+
+def test_the_choices_page_reads_in_a_few_queries_whatever_was_chosen(
+    cast, client_of, django_assert_max_num_queries
+):
+    services.message_choices_update(
+        user=cast.official_a,
+        choices=dict.fromkeys(("registration", "list_submitted", "not_recognized"), "digest"),
+        by=cast.official_a,
+    )
+    client = client_of(cast.official_a)
+    client.get(reverse("reminders:choices"))  # warm the session and the menus
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("reminders:choices"))
+    digests = re.findall(
+        r'<input type="radio" name="(\w+)" value="digest"[^>]* checked', response.text
+    )
+    assert sorted(digests) == ["list_submitted", "not_recognized", "registration"]
