@@ -453,7 +453,7 @@ def wait_for_notifications(timeout=300) -> dict:
     from core.models import Job
 
     started = time.monotonic()
-    jobs = Job.objects.filter(task="registry.send_submission_notice")
+    jobs = Job.objects.filter(task="reminders.deliver")  # the committees' notices (R36)
     while time.monotonic() - started < timeout:
         pending = jobs.filter(done_at=None).count()
         if pending == 0:

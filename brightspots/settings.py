@@ -253,6 +253,11 @@ CELERY_BEAT_SCHEDULE = {
         if REMINDERS_BEAT_INTERVAL
         else crontab(hour=7, minute=0),
     },
+    # R36: the day's digest to everyone who chose one e-mail a day, at 18:00.
+    "send-daily-digests": {
+        "task": "reminders.schedule_digests",
+        "schedule": crontab(hour=18, minute=0),
+    },
     "remove-old-downloads": {
         "task": "reporting.expire_exports",
         "schedule": crontab(hour=3, minute=0),

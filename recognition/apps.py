@@ -34,6 +34,7 @@ class RecognitionConfig(AppConfig):
                 "decision.recorded": _("recorded the Decision"),
                 "decision.annulled": _("annulled the Decision"),
                 "decision.certificates_requested": _("asked for the certificates"),
+                "decision.certificates_issued": _("issued the certificates"),
                 "decision.final_uploaded": _("filed the signed final document"),
                 "criteria.new_version": _("made a new version of the criteria"),
                 "commendation.created": _("started the commendation proposal"),

@@ -129,8 +129,16 @@ class ExtensionForm(forms.Form):
         widget=forms.HiddenInput, error_messages={"required": _("Choose a unit.")}
     )
     kind = forms.ChoiceField(label=_("For"), choices=Extension.Kind.choices)
-    until = DateField(label=_("Until (inclusive)"))
+    until = DateField(label=_("Until (inclusive)"), required=False)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    # The "Refuse" button: the unit asked for more time and is told why not (R9, R36).
+    refuse = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("refuse") and not cleaned.get("until") and "until" not in self.errors:
+            self.add_error("until", _("Give the date the extension runs to."))
+        return cleaned
 
 
 class LevelPlanForm(forms.Form):

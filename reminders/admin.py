@@ -6,7 +6,7 @@ Administrators change the settings on their own page (reminders:settings), not h
 from django.contrib import admin
 
 from registry.admin import ProvinceScopedAdmin
-from reminders.models import Reminder
+from reminders.models import MessageDefault, Reminder
 
 
 @admin.register(Reminder)
@@ -25,3 +25,13 @@ class ReminderAdmin(ProvinceScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(MessageDefault)
+class MessageDefaultAdmin(ProvinceScopedAdmin):
+    """A province's default for each kind of message (R36): an e-mail each time, one digest a
+    day, or none, for whoever has not chosen (reminders:choices). Every edit is audited."""
+
+    list_display = ["province", "kind", "delivery"]
+    list_editable = ["delivery"]
+    list_filter = ["province", "delivery"]

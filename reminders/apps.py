@@ -8,6 +8,12 @@ class RemindersConfig(AppConfig):
 
     def ready(self):
         from organisation.audit_labels import ACTIONS
-        from reminders import navigation, tasks  # noqa: F401 - registers the menu and tasks
+        from reminders import events, navigation, tasks  # noqa: F401 - tellers, menu and tasks
 
-        ACTIONS.update({"reminder_setting.updated": _("changed the reminder settings")})
+        ACTIONS.update(
+            {
+                "reminder_setting.updated": _("changed the reminder settings"),
+                "messages.choices_changed": _("changed how they receive messages"),
+                "messages.unsubscribed": _("turned off e-mails by the unsubscribe link"),
+            }
+        )

@@ -287,6 +287,40 @@ def _supplement_due(plan, days_before) -> list[Due]:
     return found
 
 
+def _review_due(plan, days_before) -> list[Due]:
+    """7 and 1 days before the recognition window closes, each reviewer with dossiers of the
+    year assigned and not yet scored (R18, R36), once per committee."""
+    found = []
+    for year in plan.periods:
+        window = recognition_window(plan.province, year)
+        days = plan.hits(window.closes, days_before)
+        if days is None:
+            continue
+        for reviewer, committee, count in selectors.reviewers_with_unscored(plan.province, year):
+            found.append(
+                Due(
+                    kind=Kind.REVIEW_DUE,
+                    province=plan.province,
+                    year=year,
+                    deadline=window.closes,
+                    days_before=days,
+                    recipient=reviewer,
+                    about=f"committee:{committee.pk}",
+                    committee=committee,
+                    link=reverse("recognition:committee-dossiers", args=[committee.pk])
+                    + f"?year={year}",
+                    values={
+                        "committee": committee.name,
+                        "year": year,
+                        "deadline": window.closes,
+                        "days": days,
+                        "dossiers": count,
+                    },
+                )
+            )
+    return found
+
+
 def _missing(unit) -> list[str]:
     """The fields a unit's submitted list lacks (annotated by `non_compliant_units`)."""
     return [f for f, count in ((Field.QCDC, unit.qcdc), (Field.DVCQ, unit.dvcq)) if not count]
@@ -299,4 +333,5 @@ PLANNERS = {
     Kind.RECOGNITION_OPENING: _recognition_opening,
     Kind.DOSSIER_DRAFT: _dossier_draft,
     Kind.SUPPLEMENT_DUE: _supplement_due,
+    Kind.REVIEW_DUE: _review_due,
 }

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from reminders.kinds import MESSAGE_KINDS
+from reminders.models import Delivery
 from reminders.texts import placeholders_in
 
 TEXT_FIELDS = ("subject_vi", "body_vi", "subject_en", "body_en")
@@ -104,3 +106,23 @@ class ReminderSettingForm(forms.Form):
             )
             out[name] = "" if text == self.standard[name].strip() else text
         return out
+
+
+class MessageChoicesForm(forms.Form):
+    """How one person receives each kind of message by e-mail (R36); the notifications in the
+    app always stay. One field per kind, named after it."""
+
+    def chosen(self) -> dict[str, str]:
+        return {kind: delivery for kind, delivery in self.cleaned_data.items() if delivery}
+
+    def __init__(self, *args, current: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, label in MESSAGE_KINDS:
+            self.fields[kind] = forms.ChoiceField(
+                label=label,
+                choices=Delivery.choices,
+                initial=current[kind],
+                required=False,  # a kind left out keeps its current choice
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Choose one of the three ways.")},
+            )

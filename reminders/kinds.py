@@ -19,11 +19,41 @@ class Kind(models.TextChoices):
     RECOGNITION_OPENING = "recognition_opening", _("Recognition window opens")
     DOSSIER_DRAFT = "dossier_draft", _("Recognition dossiers still in draft")
     SUPPLEMENT_DUE = "supplement_due", _("Supplement to a dossier due")
+    REVIEW_DUE = "review_due", _("Dossiers still to score before the window closes")
+
+
+class Event(models.TextChoices):
+    """The kinds of event told to the people they concern (R36, reminders.events)."""
+
+    BRIGHT_SPOT_RETURNED = "bright_spot_returned", _("A bright spot returned for revision")
+    BRIGHT_SPOT_ACCEPTED = "bright_spot_accepted", _("A bright spot accepted")
+    BRIGHT_SPOT_RESUBMITTED = "bright_spot_resubmitted", _("A bright spot resubmitted")
+    LIST_SUBMITTED = "list_submitted", _("A unit's list submitted")
+    LIST_RESUBMITTED = "list_resubmitted", _("More bright spots of a unit's list sent")
+    DOSSIER_SUBMITTED = "dossier_submitted", _("A dossier submitted")
+    DOSSIER_RESUBMITTED = "dossier_resubmitted", _("A dossier resubmitted after a supplement")
+    SUPPLEMENT_REQUESTED = "supplement_requested", _("A supplement to a dossier requested")
+    REVIEWER_ASSIGNED = "reviewer_assigned", _("A dossier assigned to you for review")
+    NOT_RECOGNIZED = "not_recognized", _("A proposal not to recognize")
+    DECISION_RECORDED = "decision_recorded", _("A Decision of recognition recorded")
+    CERTIFICATES_ISSUED = "certificates_issued", _("Certificates issued")
+    DECISION_ANNULLED = "decision_annulled", _("A Decision annulled")
+    EXTENSION_GRANTED = "extension_granted", _("An extension granted")
+    EXTENSION_REFUSED = "extension_refused", _("An extension refused")
+
+
+# Every kind of message a person can receive, for the choices page and the notification rows.
+MESSAGE_KINDS = [*Kind.choices, *Event.choices]
+
+
+def message_label(kind: str) -> str:
+    return str(dict(MESSAGE_KINDS).get(kind, kind))
 
 
 class Audience(models.TextChoices):
     UNIT = "unit", _("Officials of the unit")
     COMMITTEE = "committee", _("Staff of the steering committee")
+    REVIEWER = "reviewer", _("Reviewers of the committee")
 
 
 @dataclass(frozen=True)
@@ -135,6 +165,20 @@ SPECS = {
         body=_(
             "The committee asked {unit} to supplement the recognition dossier of “{dossier}” and "
             "submit it again by {deadline}, inclusive. What to supplement: {request}"
+        ),
+    ),
+    Kind.REVIEW_DUE: KindSpec(
+        kind=Kind.REVIEW_DUE,
+        audience=Audience.REVIEWER,
+        milestones=(7, 1),
+        after=False,
+        anchor=_("before the recognition window closes (30 November)"),
+        placeholders=("committee", "year", "deadline", "days", "dossiers"),
+        subject=_("Recognition {year}: {dossiers} to score by {deadline} ({days} left)"),
+        body=_(
+            "You are a reviewer for {committee} of {dossiers} that you have not scored yet. "
+            "Score every criterion of each one before the recognition window closes on "
+            "{deadline}, so that the committee can propose in time."
         ),
     ),
 }

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.text import nfc
-from reminders.kinds import Kind, spec_for
+from reminders.kinds import MESSAGE_KINDS, Event, Kind, spec_for
 
 
 class ReminderSetting(models.Model):
@@ -77,13 +77,14 @@ class ReminderSetting(models.Model):
 
 
 class Reminder(models.Model):
-    """One reminder to one person for one milestone (R25, R26), shown in the app as a
-    notification and delivered by e-mail when it has an address."""
+    """One reminder to one person for one milestone (R25, R26), or one event told to one person
+    (R36: `about` is then "event:<audit entry>"), shown in the app as a notification and
+    delivered by e-mail when it has an address: at once, or in the day's digest."""
 
     province = models.ForeignKey(
         "organisation.Province", models.PROTECT, related_name="+", verbose_name=_("province")
     )
-    kind = models.CharField(_("reminder"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("reminder"), max_length=30, choices=MESSAGE_KINDS)
     year = models.PositiveSmallIntegerField(_("year"))
     deadline = models.DateField(
         _("date"), help_text=_("The date the milestone counts from: the deadline or opening day.")
@@ -124,6 +125,8 @@ class Reminder(models.Model):
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Empty: shown in the app only."))
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
+    # The recipient chose one e-mail a day for this kind: the evening digest sends it (R36).
+    digest = models.BooleanField(_("in the daily digest"), default=False)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
@@ -158,3 +161,65 @@ class Reminder(models.Model):
     @property
     def delivery_pending(self) -> bool:
         return bool(self.email) and self.sent_at is None
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind in Event.values
+
+
+class Delivery(models.TextChoices):
+    """How a person receives one kind of message by e-mail; in the app it is always shown."""
+
+    EACH = "each", _("an e-mail each time")
+    DIGEST = "digest", _("one digest a day")
+    OFF = "off", _("no e-mail")
+
+
+class MessageDefault(models.Model):
+    """A province administrators' default for one kind of message, for whoever has not chosen
+    (R36); it applies to the messages of that province. Without a row: an e-mail each time."""
+
+    province = models.ForeignKey(
+        "organisation.Province", models.CASCADE, related_name="+", verbose_name=_("province")
+    )
+    kind = models.CharField(_("message"), max_length=30, choices=MESSAGE_KINDS)
+    delivery = models.CharField(
+        _("by e-mail"), max_length=10, choices=Delivery.choices, default=Delivery.EACH
+    )
+
+    class Meta:
+        verbose_name = _("default for a kind of message")
+        verbose_name_plural = _("defaults for the kinds of message")
+        ordering = ["province", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "kind"], name="message_default_one_per_province_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_delivery_display()}"
+
+
+class MessageChoice(models.Model):
+    """One person's choice for one kind of message (R36): e-mail each time, a digest, or none."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="message_choices",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("message"), max_length=30, choices=MESSAGE_KINDS)
+    delivery = models.CharField(_("by e-mail"), max_length=10, choices=Delivery.choices)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("choice of messages")
+        verbose_name_plural = _("choices of messages")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="message_choice_one_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_kind_display()}: {self.get_delivery_display()}"

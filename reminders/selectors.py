@@ -3,17 +3,18 @@
 from collections import defaultdict
 from datetime import date
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 
-from organisation.models import Committee, Province, RoleAssignment, Unit
+from organisation.models import Committee, Province, RoleAssignment, Unit, User
 from organisation.scope import scope_for
-from recognition.models import Dossier
+from recognition.models import Dossier, Review
 from registry.models import AnnualReport, BrightSpot, Extension
 from registry.selectors import NOT_DRAFT_LIVE, non_compliant_units
-from reminders.kinds import SPECS, Kind
-from reminders.models import Reminder, ReminderSetting
+from reminders.kinds import MESSAGE_KINDS, SPECS, Kind
+from reminders.models import Delivery, MessageChoice, MessageDefault, Reminder, ReminderSetting
 
 Role = RoleAssignment.Role
 
@@ -83,6 +84,58 @@ def unread_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Reminder.objects.filter(recipient=user, read_at=None).count()
+
+
+# --- how each person receives each kind (R36) ------------------------------------------------------
+def default_deliveries(province_id: int | None) -> dict[str, str]:
+    """Kind → the province administrators' default, "each" where they set none."""
+    stored = dict(
+        MessageDefault.objects.filter(province_id=province_id).values_list("kind", "delivery")
+    )
+    return {kind: stored.get(kind, Delivery.EACH) for kind, _label in MESSAGE_KINDS}
+
+
+def home_province_id(user) -> int | None:
+    """The province whose defaults a person's choices page starts from: the one they work in."""
+    scope = scope_for(user)
+    ids = sorted(scope.reading_province_ids) or sorted(
+        {u.province_id for u in scope.official_units} | {c.province_id for c in scope.committees}
+    )
+    return ids[0] if ids else None
+
+
+def deliveries_of(user) -> dict[str, str]:
+    """Kind → how `user` receives it by e-mail: their own choice, else their province's default."""
+    chosen = dict(MessageChoice.objects.filter(user=user).values_list("kind", "delivery"))
+    defaults = default_deliveries(home_province_id(user))
+    return {kind: chosen.get(kind, default) for kind, default in defaults.items()}
+
+
+UNSUBSCRIBE_SALT = "reminders.unsubscribe"
+
+
+def get_unsubscribe_for_token(token: str):
+    """The person and kinds a signed unsubscribe token names; 404 for a forged or broken one,
+    or one naming no kind we know."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user = User.objects.filter(pk=int(payload["u"]), is_active=True).first()
+        kinds = [str(kind) for kind in payload["k"]]
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404 from None
+    known = dict(MESSAGE_KINDS)
+    if user is None or not kinds or any(kind not in known for kind in kinds):
+        raise Http404
+    return user, kinds
+
+
+def delivery_for(user, kind: str, province) -> str:
+    """How one message of `kind` from `province` reaches `user` by e-mail (R36)."""
+    chosen = MessageChoice.objects.filter(user=user, kind=kind).values_list("delivery", flat=True)
+    for delivery in chosen:
+        return delivery
+    stored = MessageDefault.objects.filter(province=province, kind=kind)
+    return next(iter(stored.values_list("delivery", flat=True)), Delivery.EACH)
 
 
 # --- who is due -----------------------------------------------------------------------------------
@@ -205,3 +258,32 @@ def registration_extensions(units, year: int) -> dict[int, date]:
             unit__in=units, year=year, kind=Extension.Kind.REGISTRATION
         ).values_list("unit_id", "until")
     )
+
+
+def reviewers_with_unscored(province: Province, year: int) -> list[tuple]:
+    """(reviewer, committee, number of dossiers) for assigned reviewers who have not scored
+    dossiers of the year that are still under review (R18, R36)."""
+    rows = (
+        Review.objects.filter(
+            dossier__province=province,
+            dossier__year=year,
+            dossier__status=Dossier.Status.SUBMITTED,
+            completed_at=None,
+            reviewer__is_active=True,
+        )
+        .values("reviewer_id", "dossier__committee_id")
+        .annotate(count=Count("pk"))
+        .order_by("reviewer_id", "dossier__committee_id")
+    )
+    rows = list(rows)
+    users = {u.pk: u for u in _users(r["reviewer_id"] for r in rows)}
+    committees = Committee.objects.in_bulk({r["dossier__committee_id"] for r in rows})
+    return [
+        (users[r["reviewer_id"]], committees[r["dossier__committee_id"]], r["count"])
+        for r in rows
+        if r["reviewer_id"] in users
+    ]
+
+
+def _users(ids):
+    return User.objects.filter(pk__in=set(ids)).exclude(email="")

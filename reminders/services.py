@@ -4,19 +4,27 @@ R25 says which reminders are due (reminders.due); R26 that each goes out once pe
 milestone and year, by e-mail and in the app, and is recorded. The Reminder row is all three.
 """
 
+import contextvars
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings as django_settings
+from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from core import jobs
 from core.emails import send_templated
+from core.text import nfc
 from organisation.services import audit_record
 from reminders import selectors
 from reminders.due import Due, due_reminders
-from reminders.models import Reminder, ReminderSetting
+from reminders.kinds import MESSAGE_KINDS
+from reminders.models import Delivery, MessageChoice, Reminder, ReminderSetting
 from reminders.texts import render
 
 log = logging.getLogger(__name__)
@@ -107,6 +115,7 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
     """
     language = due.recipient.language or "vi"
     subject, body, details = render(setting, due, language)
+    delivery = _delivery(due.recipient, due.kind, due.province) if email else Delivery.OFF
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(
@@ -125,12 +134,9 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
                 body=body,
                 details=details,
                 link=due.link,
-                email=due.recipient.email if email else "",
+                **_addressed(due.recipient, delivery),
             )
-            if reminder.email:
-                jobs.enqueue(
-                    "reminders.deliver", key=f"reminder:{reminder.pk}", reminder_id=reminder.pk
-                )
+            _enqueue_delivery(reminder)
     except IntegrityError:
         if not _claimed(due).exists():
             raise  # some other constraint: a bug, not a second claim
@@ -138,17 +144,214 @@ def reminder_claim(*, due: Due, setting: ReminderSetting, day: date, email: bool
     return reminder
 
 
+def _addressed(recipient, delivery: str) -> dict:
+    """The row's address and digest flag for the recipient's choice of this kind (R36)."""
+    if delivery == Delivery.OFF or not recipient.email:
+        return {"email": "", "digest": False}
+    return {"email": recipient.email, "digest": delivery == Delivery.DIGEST}
+
+
+def _enqueue_delivery(reminder: Reminder) -> None:
+    # A digest row waits for the evening's digest job; the others go out at once.
+    if reminder.email and not reminder.digest:
+        jobs.enqueue("reminders.deliver", key=f"reminder:{reminder.pk}", reminder_id=reminder.pk)
+
+
+# While set, events are told in the app only (the demo's fake addresses receive no e-mail).
+_in_app_only = contextvars.ContextVar("reminders_in_app_only", default=False)
+
+
+@contextmanager
+def in_app_only():
+    token = _in_app_only.set(True)
+    try:
+        yield
+    finally:
+        _in_app_only.reset(token)
+
+
+def notice_claim(
+    *, entry, kind: str, recipient, province, year: int, link: str, words, about: str = "",
+    unit=None, committee=None,
+) -> Reminder | None:  # fmt: skip
+    """Tell `recipient` of a recorded action (R36), once: the row's unique key holds the audit
+    entry, so a second call for the same event and person claims nothing and answers None.
+
+    `words()` answers (subject, body); it is called in the recipient's language (R33). The
+    row shows under the bell at once; its e-mail goes by the recipient's choice of this kind.
+    """
+    language = recipient.language or "vi"
+    with translation.override(language):
+        subject, body = words()
+    day = timezone.localdate(entry.at)
+    about = about or f"event:{entry.pk}"
+    values = {"recipient": recipient, "kind": kind, "year": year, "deadline": day,
+              "days_before": 0, "about": about}  # fmt: skip
+    if Reminder.objects.filter(**values).exists():
+        return None
+    try:
+        with transaction.atomic():
+            reminder = Reminder.objects.create(
+                **values,
+                province=province,
+                unit=unit,
+                committee=committee,
+                day=day,
+                language=language,
+                subject=nfc(" ".join(str(subject).split()))[:300],
+                body=nfc(str(body)),
+                link=link,
+                **_addressed(recipient, _delivery(recipient, kind, province)),
+            )
+            _enqueue_delivery(reminder)
+    except IntegrityError:
+        if not Reminder.objects.filter(**values).exists():
+            raise
+        return None
+    return reminder
+
+
+def _delivery(recipient, kind: str, province) -> str:
+    if _in_app_only.get():
+        return Delivery.OFF
+    return selectors.delivery_for(recipient, kind, province)
+
+
+# --- unsubscribing without logging in (R36) --------------------------------------------------------
+UNSUBSCRIBE_SALT = selectors.UNSUBSCRIBE_SALT
+
+
+def unsubscribe_token(user, kinds) -> str:
+    """A signed token that turns the e-mail of `kinds` off for `user`, and nothing else."""
+    return signing.dumps({"u": user.pk, "k": sorted(set(kinds))}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user, kinds) -> str:
+    return reverse("reminders:unsubscribe", args=[unsubscribe_token(user, kinds)])
+
+
+def _mail_headers(user, kinds) -> dict:
+    url = django_settings.SITE_URL + unsubscribe_url(user, kinds)
+    # RFC 8058: a mail client may unsubscribe in one click, by a POST to this address.
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+@transaction.atomic
+def messages_unsubscribe(*, user, kinds) -> list[str]:
+    """Turn off the e-mail of `kinds` for `user` (the unsubscribe link, R36); the notifications
+    in the app stay. Answers the kinds that changed."""
+    known = dict(MESSAGE_KINDS)
+    kinds = [kind for kind in kinds if kind in known]
+    current = selectors.deliveries_of(user)
+    changed = [kind for kind in kinds if current[kind] != Delivery.OFF]
+    if changed:
+        _choices_store(user, dict.fromkeys(changed, Delivery.OFF))
+        audit_record(
+            actor=user,
+            action="messages.unsubscribed",
+            target=user,
+            province=None,
+            data={"kinds": changed},
+        )
+    return changed
+
+
+@transaction.atomic
+def message_choices_update(*, user, choices: dict[str, str], by) -> list[str]:
+    """A person chooses, per kind of message, an e-mail each time, one digest a day, or no
+    e-mail (R36); the notifications in the app always stay. Answers the kinds that changed."""
+    current = selectors.deliveries_of(user)
+    changed = {k: v for k, v in choices.items() if k in current and current[k] != v}
+    if changed:
+        _choices_store(user, changed)
+        audit_record(
+            actor=by,
+            action="messages.choices_changed",
+            target=user,
+            province=None,
+            data={"changed": changed},
+        )
+    return sorted(changed)
+
+
+def _choices_store(user, choices: dict[str, str]) -> None:
+    now = timezone.now()
+    for kind, delivery in choices.items():
+        MessageChoice.objects.update_or_create(
+            user=user, kind=kind, defaults={"delivery": delivery, "changed_at": now}
+        )
+
+
+# --- the evening digest (R36) ----------------------------------------------------------------------
+def digests_schedule(*, day: date):
+    """Beat's evening call: one durable job per person with digest rows waiting, once a day."""
+    users = (
+        Reminder.objects.filter(digest=True, sent_at=None)
+        .exclude(email="")
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    with transaction.atomic():
+        return [
+            jobs.enqueue(
+                "reminders.digest",
+                key=f"digest:{user_id}:{day.isoformat()}",
+                user_id=user_id,
+                day=day.isoformat(),
+            )
+            for user_id in sorted(users)
+        ]
+
+
+def digest_send(*, user, day: date) -> int:
+    """E-mail `user` one digest of the messages waiting for it, then mark them sent. The job is
+    claimed once (core.jobs); a second run finds nothing waiting and sends nothing."""
+    waiting = list(
+        Reminder.objects.filter(recipient=user, digest=True, sent_at=None)
+        .exclude(email="")
+        .filter(Q(day__lte=day))
+        .order_by("created_at", "pk")
+    )
+    if not waiting or not user.email:
+        return 0
+    kinds = sorted({r.kind for r in waiting})
+    send_templated(
+        to=user.email,
+        template="reminders/email/digest",
+        context={
+            "reminders": waiting,
+            "recipient": user,
+            "day": day,
+            "unsubscribe": unsubscribe_url(user, kinds),
+            "choices": reverse("reminders:choices"),
+        },
+        language=user.language or "vi",
+        headers=_mail_headers(user, kinds),
+    )
+    return Reminder.objects.filter(pk__in=[r.pk for r in waiting], sent_at=None).update(
+        sent_at=timezone.now()
+    )
+
+
 def reminder_deliver(*, reminder: Reminder) -> bool:
     """E-mail a claimed reminder (R26): subject, text and HTML in the recipient's language,
-    with a link to the page that resolves it. Marked sent only after the mail server accepted
-    it; an error propagates, so the durable job is retried with backoff."""
+    with a link to the page that resolves it, and a link that turns this kind off without
+    logging in (R36). Marked sent only after the mail server accepted it; an error propagates,
+    so the durable job is retried with backoff."""
     if reminder.sent_at is not None or not reminder.email:
         return False
+    recipient = reminder.recipient
     send_templated(
         to=reminder.email,
         template="reminders/email/reminder",
-        context={"reminder": reminder, "recipient": reminder.recipient},
+        context={
+            "reminder": reminder,
+            "recipient": recipient,
+            "unsubscribe": unsubscribe_url(recipient, [reminder.kind]),
+            "choices": reverse("reminders:choices"),
+        },
         language=reminder.language,
+        headers=_mail_headers(recipient, [reminder.kind]),
     )
     Reminder.objects.filter(pk=reminder.pk, sent_at=None).update(sent_at=timezone.now())
     return True

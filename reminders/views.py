@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reminders import selectors, services
-from reminders.forms import ReminderSettingForm
-from reminders.kinds import SPECS, Audience, milestone_label
+from reminders.forms import MessageChoicesForm, ReminderSettingForm
+from reminders.kinds import SPECS, Audience, message_label, milestone_label
 
 PAGE_SIZE = 25
 
@@ -91,3 +92,36 @@ def setting_edit(request, province: int, kind: str):
         return redirect("reminders:settings-province", province.pk)
     context = {"province": province, "setting": setting, "form": form, "spec": setting.spec}
     return render(request, "reminders/setting_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def message_choices(request):
+    """Each person chooses, per kind of message, how e-mail reaches them (R36)."""
+    current = selectors.deliveries_of(request.user)
+    data = request.POST if request.method == "POST" else None  # an empty POST changes nothing
+    form = MessageChoicesForm(data, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.message_choices_update(user=request.user, choices=form.chosen(), by=request.user)
+        messages.success(request, _("Your choices were saved."))
+        return redirect("reminders:choices")
+    return render(request, "reminders/choices.html", {"form": form})
+
+
+@csrf_exempt  # the signed token is the authority; a mail client posts it in one click (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """Turn off the e-mails of one kind from the link in such an e-mail, without logging in
+    (R36). A GET only asks; the POST (the page's button, or the mail client) changes it."""
+    user, kinds = selectors.get_unsubscribe_for_token(token)
+    if request.method == "POST":
+        services.messages_unsubscribe(user=user, kinds=kinds)
+        return redirect(f"{request.path}?done=1")
+    labels = [message_label(kind) for kind in kinds]
+    done = request.GET.get("done") == "1" and all(
+        delivery == "off"
+        for kind, delivery in selectors.deliveries_of(user).items()
+        if kind in kinds
+    )
+    context = {"labels": labels, "done": done, "person": user}
+    return render(request, "reminders/unsubscribe.html", context)

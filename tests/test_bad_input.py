@@ -37,6 +37,7 @@ from recognition.tests.factories import recognition_history
 from registry import services
 from registry.tests.factories import make_bright_spot
 from registry.tests.test_bright_spot_form import form_data
+from reminders.services import unsubscribe_token
 from reminders.tests.factories import make_notification
 
 MOMENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -235,6 +236,11 @@ CASES = {
         lambda s: {"unit": str(s.unit_b.pk), "kind": "registration", "until": "15/04/2026",
                    "reason": "Thiên tai"},
     ),
+    "committee-extension-refuse": Case(
+        "qcdc_staff", lambda s: reverse("registry:committee-extensions", args=[s.qcdc.pk]) + "?year=2026",
+        lambda s: {"unit": str(s.unit_b.pk), "kind": "registration", "refuse": "on",
+                   "reason": "Không có lý do chính đáng"},
+    ),
     "login": Case(
         None, lambda s: reverse("login"),
         lambda s: {"username": "official_a", "password": "correct-horse-battery", "next": "/"},
@@ -295,6 +301,14 @@ CASES = {
     "notification-read": Case(
         "official_a", lambda s: reverse("reminders:notification-read", args=[s.notification.pk]),
         lambda s: {"then": "open"},
+    ),
+    "message-choices": Case(
+        "official_a", lambda s: reverse("reminders:choices"),
+        lambda s: {"bright_spot_returned": "off", "registration": "digest", "list_submitted": "each"},
+    ),
+    "unsubscribe": Case(
+        None, lambda s: reverse("reminders:unsubscribe", args=[s.unsubscribe_token]),
+        lambda s: {"List-Unsubscribe": "One-Click"},
     ),
     "notifications-page": Case(
         "official_a", lambda s: reverse("reminders:notifications"), lambda s: {"page": "2"},
@@ -455,6 +469,7 @@ def scene(cast):
             **vars(cast), submitted=submitted, dvcq_spot=dvcq_spot, draft=draft,
             milestone=submitted.milestones.first(), **history, part_report="report",
             part_evaluation="evaluation", part_dispatch="dispatch", notification=notification,
+            unsubscribe_token=unsubscribe_token(cast.official_a, ["bright_spot_returned"]),
         )  # fmt: skip
 
 

@@ -27,12 +27,12 @@ from core.models import Job
 from core.tasks import sweep_pending_jobs
 from core.tests import fault_tasks  # noqa: F401 - registers the durable task "tests.slow_work"
 from registry.models import Registration, RegistrationPeriod
-from registry.tasks import send_submission_notice
 from registry.tests.factories import make_bright_spot
+from reminders.tasks import deliver_reminder as send_submission_notice
 
 ROOT = Path(__file__).resolve().parents[2]
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is "stopped"
-NOTICE = "registry.send_submission_notice"
+NOTICE = "reminders.deliver"  # the committees' notice of a submission goes as an event (R36)
 
 
 @contextmanager

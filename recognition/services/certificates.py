@@ -251,4 +251,12 @@ def _issue(decision, batch, *, round: int, part: int, budget: float | None) -> R
     for certificate in certificates:
         certificate_file(certificate)  # a file lost since its render is rendered again
     _build_zip(batch, certificates)
+    # R36: the units and whoever asked are told the certificates are there to download. The
+    # job of a round finishes once (core.jobs), and each is told once per round (reminders).
+    audit_record(
+        actor=None,
+        action="decision.certificates_issued",
+        target=decision,
+        data={"round": round, "certificates": len(certificates), "by": batch.requested_by_id},
+    )
     return RunResult.FINISHED

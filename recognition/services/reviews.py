@@ -36,7 +36,7 @@ def reviewers_assign(*, committee, dossiers, reviewers, by) -> int:
         )
     created = 0
     for dossier in dossiers:
-        names = []
+        names, ids = [], []
         for reviewer in reviewers:
             _review, new = Review.objects.get_or_create(
                 dossier=dossier, reviewer=reviewer, defaults={"assigned_by": by}
@@ -44,6 +44,7 @@ def reviewers_assign(*, committee, dossiers, reviewers, by) -> int:
             if new:
                 created += 1
                 names.append(str(reviewer))
+                ids.append(reviewer.pk)
         if names:
             audit_record(
                 actor=by,
@@ -51,6 +52,7 @@ def reviewers_assign(*, committee, dossiers, reviewers, by) -> int:
                 target=dossier,
                 bright_spot=dossier.bright_spot,
                 comment=", ".join(names),
+                data={"reviewers": ids},  # R36: each new reviewer is told
             )
     return created
 

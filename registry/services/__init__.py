@@ -10,6 +10,7 @@ from registry.services.bright_spots import (
     bright_spot_update,
     bright_spot_withdraw,
     extension_grant,
+    extension_refuse,
 )
 from registry.services.inspections import inspection_answer, inspection_record
 from registry.services.plans import level_plan_save
@@ -35,6 +36,7 @@ __all__ = [
     "bright_spot_update",
     "bright_spot_withdraw",
     "extension_grant",
+    "extension_refuse",
     "inspection_answer",
     "inspection_record",
     "level_plan_save",

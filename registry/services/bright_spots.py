@@ -283,3 +283,23 @@ def extension_grant(*, committee, unit, year: int, kind: str, until, reason: str
         },
     )
     return extension
+
+
+@transaction.atomic
+def extension_refuse(*, committee, unit, year: int, kind: str, reason: str, by):
+    """Committee staff answer a unit's request for more time with a refusal and its reason
+    (R9, R36): nothing changes for the unit but the record, and the unit is told why. The
+    caller has checked that `by` acts for `committee` (R30)."""
+    if not unit.is_within(committee.level_unit):
+        raise ValidationError({"unit": _("Choose a unit within the committee's scope.")})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for refusing the extension.")})
+    return audit_record(
+        actor=by,
+        action="extension.refused",
+        target=unit,
+        province=unit.province,
+        comment=reason,
+        data={"unit": unit.pk, "year": year, "kind": kind, "committee": committee.pk},
+    )

@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.jobs import enqueue
-from organisation.models import Field, RoleAssignment
+from organisation.models import Field
 from organisation.routing import route
 from organisation.services.audit import audit_record
 from registry.deadlines import period_for, registration_window
@@ -41,7 +40,8 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
     R7: the list must hold at least one QCDC and one DVCQ bright spot. R9: before the deadline
     (inclusive, server clock, Asia/Ho_Chi_Minh), or under an extension, which is recorded.
     R8: each bright spot is routed to its field's committee of its level, whose staff are told
-    by e-mail (a durable job: it goes out even if Redis is down at this moment). The registration
+    in the app and by e-mail (R36, reminders.events: a durable job, it goes out even if Redis is
+    down at this moment). The registration
     row is locked, so a double click or a second tab submits once.
     """
     registration, _created = Registration.objects.get_or_create(
@@ -95,6 +95,9 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
                 to_state=Status.SUBMITTED,
                 data={"timeliness": admission.timeliness, "recipient": rule.recipient_id},
             )
+    # R8, R36: the staff of each receiving committee are told what arrived (reminders listens
+    # to these two actions); a later call sends bright spots added to a submitted list.
+    sent = {str(committee_id): ids for committee_id, ids in routed.items()}
     if registration.status != Registration.Status.SUBMITTED:
         registration.status = Registration.Status.SUBMITTED
         registration.submitted_at, registration.submitted_by = now, by
@@ -106,31 +109,15 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
             target=registration,
             from_state=Registration.Status.DRAFT,
             to_state=Registration.Status.SUBMITTED,
-            data={"timeliness": admission.timeliness, "bright_spots": len(drafts)},
+            data={"timeliness": admission.timeliness, "bright_spots": len(drafts), "sent": sent},
         )
-    _notify_committees(routed)
+    elif sent:
+        audit_record(
+            actor=by,
+            action="registration.resubmitted",
+            target=registration,
+            from_state=Registration.Status.SUBMITTED,
+            to_state=Registration.Status.SUBMITTED,
+            data={"timeliness": admission.timeliness, "bright_spots": len(drafts), "sent": sent},
+        )
     return SubmitResult(registration, len(drafts))
-
-
-def _notify_committees(routed: dict[int, list[int]]) -> None:
-    """One e-mail to each staff member of each receiving committee, listing what arrived (R8)."""
-    staff = (
-        RoleAssignment.objects.filter(
-            role=RoleAssignment.Role.COMMITTEE_STAFF,
-            committee_id__in=routed,
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .values_list("committee_id", "user_id")
-        .distinct()
-    )
-    for committee_id, user_id in staff:
-        ids = sorted(routed[committee_id])
-        # A bright spot leaves the draft state once, so its id names this submission for good.
-        enqueue(
-            "registry.send_submission_notice",
-            key=f"submission-notice:{user_id}:{committee_id}:{ids[0]}",
-            user_id=user_id,
-            committee_id=committee_id,
-            bright_spot_ids=ids,
-        )

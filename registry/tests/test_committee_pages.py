@@ -98,6 +98,32 @@ def test_bad_extensions_are_answered_at_the_field(cast, client_of, data, message
     assert message in response.text and not Extension.objects.exists()
 
 
+def test_staff_refuse_an_extension_with_a_reason_and_the_unit_is_told(cast, client_of):
+    """R9, R36: "Refuse the request" needs no date; nothing is granted, the unit hears why."""
+    from reminders.models import Reminder
+
+    response = client_of(cast.qcdc_staff).post(
+        reverse("registry:committee-extensions", args=[cast.qcdc.pk]),
+        {"unit": cast.unit_b.pk, "kind": "registration", "refuse": "on",
+         "reason": "Đơn vị đã có đủ thời gian"},
+        follow=True,
+    )  # fmt: skip
+    assert "Đã ghi nhận việc từ chối; Phường Đông Vĩnh được báo lý do." in response.text
+    assert not Extension.objects.exists()
+    entry = AuditEntry.objects.get(action="extension.refused")
+    assert entry.comment == "Đơn vị đã có đủ thời gian" and entry.actor == cast.qcdc_staff
+    told = Reminder.objects.get(recipient=cast.official_b, kind="extension_refused")
+    assert "Đơn vị đã có đủ thời gian" in told.body
+
+
+def test_a_grant_without_a_date_is_answered_at_the_field(cast, client_of):
+    response = client_of(cast.qcdc_staff).post(
+        reverse("registry:committee-extensions", args=[cast.qcdc.pk]),
+        {"unit": cast.unit_b.pk, "kind": "registration", "reason": "Sáp nhập"},
+    )
+    assert "Hãy nêu ngày được gia hạn đến." in response.text and not Extension.objects.exists()
+
+
 def test_provincial_staff_see_extensions_but_cannot_grant(cast, client_of):
     client = client_of(cast.provincial)
     url = reverse("registry:committee-extensions", args=[cast.qcdc.pk])

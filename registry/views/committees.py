@@ -121,22 +121,24 @@ def extensions(request, pk: int):
             if unit is None:
                 form.add_error("unit", _("Choose a unit within the committee's scope."))
             else:
+                data = form.cleaned_data
+                refuse = data["refuse"]
+                answer = {"committee": committee, "unit": unit, "year": year,
+                          "kind": data["kind"], "reason": data["reason"], "by": request.user}  # fmt: skip
                 try:
-                    services.extension_grant(
-                        committee=committee,
-                        unit=unit,
-                        year=year,
-                        kind=form.cleaned_data["kind"],
-                        until=form.cleaned_data["until"],
-                        reason=form.cleaned_data["reason"],
-                        by=request.user,
-                    )
+                    if refuse:
+                        services.extension_refuse(**answer)
+                    else:
+                        services.extension_grant(until=data["until"], **answer)
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    messages.success(
-                        request, _("The extension was granted to %(unit)s.") % {"unit": unit.name}
+                    done = (
+                        _("The refusal was recorded and %(unit)s is told why.")
+                        if refuse
+                        else _("The extension was granted to %(unit)s.")
                     )
+                    messages.success(request, done % {"unit": unit.name})
                     return redirect("registry:committee-extensions", committee.pk)
     context = {
         "committee": committee,

@@ -4,6 +4,7 @@ Format: tests/test_permission_matrix.py. Columns: offA offB qcdc dvcq prov othr 
 Official A has one notification; the province is Nghệ An, whose administrator is the cast's.
 """
 
+from reminders.services import unsubscribe_token
 from reminders.tests.factories import make_notification
 from tests.permission_matrix import Row
 
@@ -13,6 +14,8 @@ def objects(world):
         "notification_a": make_notification(world.official_a),
         "reminder_kind": "registration",
         "unknown_kind": "no-such-reminder",
+        "token_a": unsubscribe_token(world.official_a, ["bright_spot_returned"]),
+        "forged_token": "eyJ1IjoxfQ:forged:signature",
     }
 
 
@@ -42,4 +45,14 @@ ROWS = [
         note="an empty POST is a valid choice: the reminder turned off"),
     Row("reminders:setting-edit", "province unknown_kind",
                                         get="  403   403   403   403   403   404   404   login"),
+    Row("reminders:choices",            get="  200   200   200   200   200   200   200   login",
+                                        post=" 302   302   302   302   302   302   302   login",
+        note="each person's own choices; an empty POST keeps every kind as it was"),
+    Row("reminders:unsubscribe", "token_a",
+                                        get="  200   200   200   200   200   200   200   200",
+                                        post=" 302   302   302   302   302   302   302   302",
+        note="no login: the signed token names the person and the one kind it turns off"),
+    Row("reminders:unsubscribe", "forged_token",
+                                        get="  404   404   404   404   404   404   404   404",
+                                        post=" 404   404   404   404   404   404   404   404"),
 ]  # fmt: skip

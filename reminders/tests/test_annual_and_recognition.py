@@ -10,6 +10,8 @@ from registry.models import BrightSpot, Extension
 from reminders.models import Reminder
 from reminders.tests.conftest import at
 
+pytestmark = pytest.mark.quiet_events
+
 REPORT_DEADLINE = date(2026, 11, 30)
 
 

@@ -22,6 +22,8 @@ from conftest import wait_for
 from registry.models import RegistrationPeriod
 from reminders.models import Reminder
 
+pytestmark = pytest.mark.quiet_events
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -14,6 +14,8 @@ from registry import services as registry_services
 from registry.models import Extension
 from reminders.models import Reminder
 
+pytestmark = pytest.mark.quiet_events
+
 CLOSES = date(2026, 11, 30)
 
 

@@ -16,6 +16,8 @@ from reminders.models import Reminder
 from reminders.tests.conftest import at
 from tests.concurrency import requires_postgresql, run_concurrently
 
+pytestmark = pytest.mark.quiet_events
+
 DAY = date(2026, 3, 23)  # 7 days before the registration deadline
 
 

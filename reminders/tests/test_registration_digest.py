@@ -3,6 +3,8 @@ listing exactly the units of its scope without a complete list, instead of a mai
 
 from datetime import date
 
+import pytest
+
 from organisation.models import Unit
 from organisation.tests.factories import UnitFactory, UserFactory, assign
 from registry import services as registry_services
@@ -10,6 +12,8 @@ from registry.models import Extension
 from registry.tests.factories import bulk_submitted
 from reminders.models import Reminder
 from reminders.tests.conftest import at
+
+pytestmark = pytest.mark.quiet_events
 
 DAY_AFTER = date(2026, 3, 31)
 

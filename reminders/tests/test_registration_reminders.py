@@ -11,6 +11,8 @@ from registry.tests.factories import bulk_submitted
 from reminders.models import Reminder
 from reminders.tests.conftest import at
 
+pytestmark = pytest.mark.quiet_events
+
 DEADLINE = date(2026, 3, 30)
 
 

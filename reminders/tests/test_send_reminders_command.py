@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 from reminders.models import Reminder
 from reminders.tests.conftest import at
 
+pytestmark = pytest.mark.quiet_events
+
 
 def run(*args) -> str:
     out = StringIO()

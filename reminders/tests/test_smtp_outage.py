@@ -14,6 +14,8 @@ from core.models import Job
 from reminders.models import Reminder
 from reminders.tasks import deliver_reminder
 
+pytestmark = pytest.mark.quiet_events
+
 DAY = date(2026, 3, 23)  # 7 days before the registration deadline
 
 
