@@ -27,6 +27,9 @@ class BrightSpotForm(forms.ModelForm):
 
     def __init__(self, *args, unit, year: int, levels: dict, previous, **kwargs):
         super().__init__(*args, **kwargs)
+        # A required choice drawn as radios offers no blank "---------" button: nothing is
+        # ticked until the official chooses.
+        self.fields["field"].choices = [c for c in self.fields["field"].choices if c[0] != ""]
         # Nearest level first (the one that usually recognizes the unit's bright spots, R40),
         # each named with the unit whose committee receives it.
         labels = dict(Level.choices)
