@@ -27,6 +27,9 @@ class BrightSpotForm(forms.ModelForm):
 
     def __init__(self, *args, unit, year: int, levels: dict, previous, **kwargs):
         super().__init__(*args, **kwargs)
+        # A required choice drawn as radios offers no blank "---------" button: nothing is
+        # ticked until the official chooses.
+        self.fields["field"].choices = [c for c in self.fields["field"].choices if c[0] != ""]
         # Nearest level first (the one that usually recognizes the unit's bright spots, R40),
         # each named with the unit whose committee receives it.
         labels = dict(Level.choices)
@@ -57,7 +60,20 @@ class BrightSpotForm(forms.ModelForm):
         return bright_spot_parts.values_of(self)
 
 
-class StaffForm(forms.Form):
+class _OptionalRow(forms.Form):
+    """A row of a formset. An extra row left empty is optional (the formset skips it), so its
+    fields are not marked required until the official starts filling it in; once they do, the
+    row is validated whole (Django's `empty_permitted`). The formset's own rule ("at least
+    one") is told under the section's heading."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.empty_permitted and not (self.is_bound and self.has_changed()):
+            for field in self.fields.values():
+                field.required = False
+
+
+class StaffForm(_OptionalRow):
     name = forms.CharField(label=_("Full name"), max_length=150)
     position = forms.CharField(label=_("Position"), max_length=150)
     phone = forms.RegexField(
@@ -72,7 +88,7 @@ class StaffForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(_OptionalRow):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Milestone"), max_length=300)
     due = DateField(label=_("Due by"))

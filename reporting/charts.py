@@ -37,15 +37,21 @@ class Series:
 
 def _svg(width, height, title, body, font) -> SafeString:
     family = f' font-family="{escape(font)}"' if font else ""
+    # A picture is one image to a screen reader; a chart whose bars are links is a labelled
+    # group of links instead (an image may not hold anything interactive: axe's
+    # nested-interactive), each link named by what its bar counts.
+    role = "group" if "<a " in body else "img"
     return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="{role}" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}"{family} aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title>{body}</svg>"
     )
 
 
-def _linked(shape: str, url: str) -> str:
-    return f'<a href="{escape(url)}">{shape}</a>' if url else shape
+def _linked(shape: str, url: str, name: str) -> str:
+    if not url:
+        return shape
+    return f'<a href="{escape(url)}" aria-label="{escape(name)}">{shape}</a>'
 
 
 def _nice_max(value: int) -> int:
@@ -87,7 +93,8 @@ def grouped_bars(title: str, categories, series: list[Series], *, font: str = ""
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" fill="{s.colour}">'
                 f"<title>{escape(s.label)} · {escape(category)}: {value}</title></rect>"
             )
-            parts.append(_linked(rect, s.links[i] if s.links else ""))
+            name = f"{s.label} · {category}: {value}"
+            parts.append(_linked(rect, s.links[i] if s.links else "", name))
             parts.append(
                 f'<text x="{x + bar_w / 2 - 1:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="10" fill="{TEXT}">{value}</text>'
             )
@@ -115,7 +122,7 @@ def horizontal_bars(title: str, rows, *, colour: str = NEUTRAL, font: str = "") 
         )
         w = bar_room * value / top_value
         rect = f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}"><title>{escape(label)}: {value}</title></rect>'
-        parts.append(_linked(rect, url))
+        parts.append(_linked(rect, url, f"{label}: {value}"))
         parts.append(
             f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" font-size="12" fill="{TEXT}">{value}</text>'
         )
@@ -133,7 +140,7 @@ def stacked_bar(
     for key, label, value, url in parts_:
         w = (width - 2 * left) * value / total
         rect = f'<rect x="{x:.1f}" y="8" width="{w:.1f}" height="{bar_h}" fill="{COLOURS.get(key, NEUTRAL)}"><title>{escape(label)}: {value}</title></rect>'
-        shapes.append(_linked(rect, url))
+        shapes.append(_linked(rect, url, f"{label}: {value}"))
         if w > 28:
             shapes.append(
                 f'<text x="{x + w / 2:.1f}" y="{8 + bar_h / 2 + 4:.1f}" text-anchor="middle" font-size="12" fill="#fff">{value}</text>'
