@@ -292,11 +292,15 @@ def _review_due(plan, days_before) -> list[Due]:
     year assigned and not yet scored (R18, R36), once per committee."""
     found = []
     for year in plan.periods:
-        window = recognition_window(plan.province, year)
-        days = plan.hits(window.closes, days_before)
-        if days is None:
+        levels = LevelWindows(plan.province, year)
+        if not any(plan.hits(w.closes, days_before) is not None for w in levels.all()):
             continue
         for reviewer, committee, count in selectors.reviewers_with_unscored(plan.province, year):
+            # The committee's level's own window (R40), else the province's.
+            window = levels.own.get(committee.level_unit_id, levels.default)
+            days = plan.hits(window.closes, days_before)
+            if days is None:
+                continue
             found.append(
                 Due(
                     kind=Kind.REVIEW_DUE,
