@@ -276,8 +276,11 @@ class SignatureReport:
     whole_file: bool = False  # nothing was added after signing
     trusted: bool = False  # the signer's certificate chains to a configured trust root
     signer: str = ""
-    signed_at: datetime.datetime | None = None
+    signed_at: datetime.datetime | None = None  # the timestamp's time if any, else the signer's
     timestamped: bool = False
+    timestamp_at: datetime.datetime | None = None  # the time the TSA vouches for
+    timestamp_by: str = ""  # the TSA's name
+    timestamp_trusted: bool = False  # its token is intact and its TSA chains to a trust root
 
     @property
     def valid(self) -> bool:
@@ -318,14 +321,16 @@ def signature_report(pdf: bytes) -> SignatureReport:
     except (PdfError, SigningError, ValueError, KeyError, TypeError) as error:
         log.info("signature could not be validated: %s", error)
         return SignatureReport(signed=True)
+    stamp_ = status.timestamp_validity
     return SignatureReport(
         signed=True,
         intact=bool(status.intact and status.valid),
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         trusted=bool(status.trusted),
         signer=_common_name(status.signing_cert),
-        signed_at=status.timestamp_validity.timestamp
-        if status.timestamp_validity
-        else status.signer_reported_dt,
-        timestamped=status.timestamp_validity is not None,
+        signed_at=stamp_.timestamp if stamp_ else status.signer_reported_dt,
+        timestamped=stamp_ is not None,
+        timestamp_at=stamp_.timestamp if stamp_ else None,
+        timestamp_by=_common_name(stamp_.signing_cert) if stamp_ else "",
+        timestamp_trusted=bool(stamp_ and stamp_.intact and stamp_.valid and stamp_.trusted),
     )

@@ -48,7 +48,7 @@ def _usage(*, signs_certificates: bool) -> x509.KeyUsage:
     )  # fmt: skip
 
 
-def _ca(folder: Path):
+def demo_ca(folder: Path):
     """The demo CA: made once, kept (so files signed earlier still verify)."""
     key_path, cert_path = folder / "demo-ca.key", folder / "demo-ca.pem"
     if key_path.exists() and cert_path.exists():
@@ -85,7 +85,7 @@ def _ca(folder: Path):
 def authority_certificate(folder: Path, authority_name: str, parent_name: str = ""):
     """A new EC key and its certificate for an authority, issued by the demo CA kept in `folder`
     (made there if missing): what a token holds in a test of PKCS#11 signing."""
-    ca_key, ca = _ca(Path(folder))
+    ca_key, ca = demo_ca(Path(folder))
     now = datetime.datetime.now(datetime.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = (
@@ -123,7 +123,7 @@ def demo_signing_keys(keys_file: Path, authorities) -> dict[str, str]:
     demo did not write is left alone (and nothing is answered)."""
     keys_file = Path(keys_file)
     folder = keys_file.parent
-    _ca(folder)
+    demo_ca(folder)
     configuration = {"demo": True, "keys": {}, "trust_roots": [str(folder / "demo-ca.pem")]}
     if keys_file.exists():
         configuration = json.loads(keys_file.read_text(encoding="utf-8"))
