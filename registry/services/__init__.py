@@ -12,6 +12,7 @@ from registry.services.bright_spots import (
     extension_grant,
 )
 from registry.services.inspections import inspection_answer, inspection_record
+from registry.services.papers import annual_report_file, registration_dispatch_file
 from registry.services.plans import level_plan_save
 from registry.services.progress import (
     annual_report_save,
@@ -25,6 +26,7 @@ from registry.services.registration import SubmitResult, registration_submit
 __all__ = [
     "ChangedMeanwhile",
     "SubmitResult",
+    "annual_report_file",
     "annual_report_save",
     "annual_report_save_and_submit",
     "annual_report_submit",
@@ -40,5 +42,6 @@ __all__ = [
     "level_plan_save",
     "milestone_update",
     "progress_add",
+    "registration_dispatch_file",
     "registration_submit",
 ]
