@@ -187,3 +187,24 @@ def signature_box(document: weasyprint.Document, anchor: str) -> SignatureBox | 
             height = page.height * CSS_PX_IN_PT
             return SignatureBox(page=index, box=(x1, height - y2, x2, height - y1))
     return None
+
+
+def paper_pdf(paper) -> bytes:
+    """A unit's paper (core.paper.Paper) as a PDF, with the same words as its Word draft."""
+    from core.paper import Heading, Table
+
+    blocks = []
+    for block in paper.body:
+        if isinstance(block, Table):
+            header = list(zip(block.header, block.widths_mm, strict=True))
+            blocks.append({"kind": "table", "header": header, "rows": block.rows})
+        elif isinstance(block, Heading):
+            blocks.append({"kind": "heading", "text": block.text})
+        else:
+            blocks.append({"kind": "para", "text": block})
+    context = {
+        "paper": paper,
+        "blocks": blocks,
+        "addressees": [paper.addressee_line(line) for line in paper.addressees],
+    }
+    return render_template_pdf("core/pdf/paper.html", context, stylesheets=["core/pdf/paper.css"])

@@ -25,6 +25,7 @@ signing time, in a font every PDF reader has, so that signing costs no font embe
 
 import asyncio
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime
 import hashlib
@@ -105,40 +106,90 @@ def _secret(entry: dict, literal: str, env: str) -> bytes | None:
     return None
 
 
-def _signer(key: str) -> signers.Signer:
-    config = _configuration()
-    entry = config.get("keys", {}).get(key)
+def _entry(key: str) -> dict:
+    entry = _configuration().get("keys", {}).get(key)
     if entry is None:
         raise SigningNotConfigured(f"no signing key named {key!r}")
-    path = entry.get("pkcs12")
-    stamp_ = Path(path).stat().st_mtime_ns if path and Path(path).exists() else 0
-    return _open_signer(key, json.dumps(entry, sort_keys=True), stamp_)
+    if "pkcs12" not in entry and "pkcs11" not in entry:
+        raise SigningNotConfigured(f"signing key {key!r} names neither pkcs12 nor pkcs11")
+    return entry
+
+
+def _pkcs12_signer(key: str, entry: dict) -> signers.Signer:
+    path = entry["pkcs12"]
+    stamp_ = Path(path).stat().st_mtime_ns if Path(path).exists() else 0
+    return _open_pkcs12(key, json.dumps(entry, sort_keys=True), stamp_)
 
 
 @lru_cache(maxsize=32)
-def _open_signer(key: str, entry_json: str, _mtime: int) -> signers.Signer:
-    """Opened once per process (a PKCS#12 file is decrypted, a token session opened)."""
+def _open_pkcs12(key: str, entry_json: str, _mtime: int) -> signers.Signer:
+    """Decrypted once per process (the file changes: opened again)."""
     entry = json.loads(entry_json)
-    if "pkcs12" in entry:
-        signer = signers.SimpleSigner.load_pkcs12(
-            entry["pkcs12"], passphrase=_secret(entry, "passphrase", "passphrase_env")
-        )
-        if signer is None:
-            raise SigningNotConfigured(f"the PKCS#12 file of {key!r} cannot be opened")
-        return signer
-    if "pkcs11" in entry:
-        from pyhanko.sign import pkcs11  # needs python-pkcs11, installed only where a token is used
+    signer = signers.SimpleSigner.load_pkcs12(
+        entry["pkcs12"], passphrase=_secret(entry, "passphrase", "passphrase_env")
+    )
+    if signer is None:
+        raise SigningNotConfigured(f"the PKCS#12 file of {key!r} cannot be opened")
+    return signer
 
-        token = entry["pkcs11"]
+
+def _ca_chain(entry: dict) -> list:
+    return [cert for path in entry.get("ca_chain", []) for cert in _certificates(Path(path))]
+
+
+@contextlib.contextmanager
+def _pkcs11_signer(key: str, entry: dict):
+    """A token session for one signature: opened, logged in with the PIN from the environment
+    variable the configuration names (never a PIN in the database or the file), closed after.
+    A session is never kept between signatures: a worker process forked after it was opened
+    could not use it, and a token unplugged meanwhile would leave it dead.
+
+    Tokens that only offer raw ECDSA (SoftHSM, many USB tokens) sign a digest computed here;
+    `"raw_mechanism": true|false` in the token's entry overrides what the token is asked."""
+    from pkcs11 import Mechanism, PKCS11Error  # python-pkcs11: the PKCS#11 binding
+    from pyhanko.sign import pkcs11
+    from pyhanko.sign.pkcs11 import TokenCriteria
+
+    token = entry["pkcs11"]
+    if not token.get("pin_env"):
+        raise SigningNotConfigured(f"the token of {key!r} names no pin_env")
+    pin = _secret(token, "", "pin_env").decode()
+    try:
         session = pkcs11.open_pkcs11_session(
             token["module"],
-            token_label=token.get("token_label"),
-            user_pin=_secret(token, "pin", "pin_env").decode(),
+            slot_no=token.get("slot"),
+            token_criteria=TokenCriteria(label=token["token_label"])
+            if token.get("token_label")
+            else None,
+            user_pin=pin,
         )
-        return pkcs11.PKCS11Signer(
-            session, key_label=token.get("key_label"), cert_label=token.get("cert_label")
+    except (PKCS11Error, OSError, RuntimeError) as error:
+        raise SigningNotConfigured(f"the token of {key!r} cannot be opened: {error!r}") from error
+    try:
+        raw = token.get("raw_mechanism")
+        if raw is None:
+            raw = Mechanism.ECDSA_SHA256 not in session.token.slot.get_mechanisms()
+        yield pkcs11.PKCS11Signer(
+            session,
+            key_label=token.get("key_label"),
+            cert_label=token.get("cert_label"),
+            key_id=bytes.fromhex(token["key_id"]) if token.get("key_id") else None,
+            cert_id=bytes.fromhex(token["cert_id"]) if token.get("cert_id") else None,
+            ca_chain=_ca_chain(token),
+            use_raw_mechanism=bool(raw),
         )
-    raise SigningNotConfigured(f"signing key {key!r} names neither pkcs12 nor pkcs11")
+    finally:
+        session.close()
+
+
+@contextlib.contextmanager
+def _signing(key: str):
+    entry = _entry(key)
+    if "pkcs12" in entry:
+        yield _pkcs12_signer(key, entry)
+    else:
+        with _pkcs11_signer(key, entry) as signer:
+            yield signer
 
 
 def _outside_event_loop(call):
@@ -163,7 +214,6 @@ def sign_pdf(
 ) -> bytes:
     """The PDF signed (PAdES baseline, SHA-256) with the named key, with a visible signature
     field at `where`, and a timestamp when a TSA is configured."""
-    signer = _signer(key)
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -176,16 +226,40 @@ def sign_pdf(
     )
     spec = fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=where.page, box=where.box)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    pdf_signer = signers.PdfSigner(
-        metadata, signer=signer, timestamper=_timestamper(), stamp_style=style, new_field_spec=spec
-    )
-    with _lock:  # a token session serves one signature at a time
-        return _outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
+
+    def sign():
+        with _signing(key) as signer:
+            pdf_signer = signers.PdfSigner(
+                metadata,
+                signer=signer,
+                timestamper=_timestamper(),
+                stamp_style=style,
+                new_field_spec=spec,
+            )
+            return pdf_signer.sign_pdf(writer).getvalue()
+
+    with _lock:  # one signature at a time in a process (a token serves one session well)
+        return _outside_event_loop(sign)
 
 
 def signer_name(key: str) -> str:
     """The common name of the key's certificate (who the file says signed it)."""
-    return _common_name(_signer(key).signing_cert)
+    entry = _entry(key)
+    if "pkcs12" in entry:
+        return _common_name(_pkcs12_signer(key, entry).signing_cert)
+    return _token_signer_name(key, json.dumps(entry, sort_keys=True))
+
+
+@lru_cache(maxsize=32)
+def _token_signer_name(key: str, _entry_json: str) -> str:
+    """Read from the token once per process (a certificate is public; the session is closed)."""
+
+    def read():
+        with _signing(key) as signer:
+            return _common_name(signer.signing_cert)
+
+    with _lock:
+        return _outside_event_loop(read)
 
 
 def _common_name(certificate) -> str:
@@ -202,23 +276,30 @@ class SignatureReport:
     whole_file: bool = False  # nothing was added after signing
     trusted: bool = False  # the signer's certificate chains to a configured trust root
     signer: str = ""
-    signed_at: datetime.datetime | None = None
+    signed_at: datetime.datetime | None = None  # the timestamp's time if any, else the signer's
     timestamped: bool = False
+    timestamp_at: datetime.datetime | None = None  # the time the TSA vouches for
+    timestamp_by: str = ""  # the TSA's name
+    timestamp_trusted: bool = False  # its token is intact and its TSA chains to a trust root
 
     @property
     def valid(self) -> bool:
         return self.signed and self.intact and self.whole_file and self.trusted
 
 
+def _certificates(path: Path) -> list:
+    data = path.read_bytes()
+    if pem.detect(data):
+        return [asn1_x509.Certificate.load(der) for _t, _h, der in pem.unarmor(data, True)]
+    return [asn1_x509.Certificate.load(data)]
+
+
 def _trust_roots() -> list:
-    roots = []
-    for path in _configuration().get("trust_roots", []):
-        data = Path(path).read_bytes()
-        if pem.detect(data):
-            roots += [asn1_x509.Certificate.load(der) for _t, _h, der in pem.unarmor(data, True)]
-        else:
-            roots.append(asn1_x509.Certificate.load(data))
-    return roots
+    return [
+        cert
+        for path in _configuration().get("trust_roots", [])
+        for cert in _certificates(Path(path))
+    ]
 
 
 def signature_report(pdf: bytes) -> SignatureReport:
@@ -240,14 +321,16 @@ def signature_report(pdf: bytes) -> SignatureReport:
     except (PdfError, SigningError, ValueError, KeyError, TypeError) as error:
         log.info("signature could not be validated: %s", error)
         return SignatureReport(signed=True)
+    stamp_ = status.timestamp_validity
     return SignatureReport(
         signed=True,
         intact=bool(status.intact and status.valid),
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         trusted=bool(status.trusted),
         signer=_common_name(status.signing_cert),
-        signed_at=status.timestamp_validity.timestamp
-        if status.timestamp_validity
-        else status.signer_reported_dt,
-        timestamped=status.timestamp_validity is not None,
+        signed_at=stamp_.timestamp if stamp_ else status.signer_reported_dt,
+        timestamped=stamp_ is not None,
+        timestamp_at=stamp_.timestamp if stamp_ else None,
+        timestamp_by=_common_name(stamp_.signing_cert) if stamp_ else "",
+        timestamp_trusted=bool(stamp_ and stamp_.intact and stamp_.valid and stamp_.trusted),
     )

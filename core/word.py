@@ -50,7 +50,9 @@ def paragraph(container, text: str = "", *, bold=False, italic=False, size=None,
     return para
 
 
-def header(document, *, parent: str, authority: str, number_line: str, date_line: str) -> None:
+def header(
+    document, *, parent: str, authority: str, number_line: str, date_line: str, subject: str = ""
+) -> None:
     """The two columns above every document: the issuer and its number on the left, the national
     motto and the place-and-date line on the right."""
     table = document.add_table(rows=1, cols=2)
@@ -67,6 +69,8 @@ def header(document, *, parent: str, authority: str, number_line: str, date_line
         run.bold, run.font.size = True, Pt(13)
         left.paragraphs[0].alignment = CENTER
     paragraph(left, number_line, size=13, align=CENTER, space_before=6)
+    if subject:  # a dispatch's "V/v …" line, under its number
+        paragraph(left, subject, size=12, align=CENTER, space_before=4)
     first = right.paragraphs[0]
     first.alignment = CENTER
     run = first.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -114,3 +118,30 @@ def to_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def paper_docx(paper) -> bytes:
+    """A unit's paper (core.paper.Paper) as a Word draft, with the same words as its PDF."""
+    from core.paper import Heading, Table
+
+    document = new_document()
+    header(document, parent=paper.parent, authority=paper.issuer, number_line=paper.number_line,
+           date_line=paper.date_line, subject=paper.subject if paper.is_dispatch else "")  # fmt: skip
+    if paper.title:
+        paragraph(document, paper.title, bold=True, align=CENTER, space_before=18)
+        if paper.subject:
+            paragraph(document, paper.subject, bold=True, align=CENTER, space_after=12)
+    for line in paper.addressees:
+        paragraph(document, paper.addressee_line(line), align=CENTER, space_before=12,
+                  space_after=12)  # fmt: skip
+    for block in paper.body:
+        if isinstance(block, Table):
+            grid(document, block.header, block.rows, block.widths_mm)
+        elif isinstance(block, Heading):
+            paragraph(document, block.text, bold=True, space_before=6, space_after=3)
+        else:
+            paragraph(document, block, align=JUSTIFY, indent=True, space_after=4)
+    paragraph(document, "")
+    signature_block(document, recipients=list(paper.recipients),
+                    signing_lines=paper.signing_lines, signer=paper.signer)  # fmt: skip
+    return to_bytes(document)

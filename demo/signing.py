@@ -48,7 +48,7 @@ def _usage(*, signs_certificates: bool) -> x509.KeyUsage:
     )  # fmt: skip
 
 
-def _ca(folder: Path):
+def demo_ca(folder: Path):
     """The demo CA: made once, kept (so files signed earlier still verify)."""
     key_path, cert_path = folder / "demo-ca.key", folder / "demo-ca.pem"
     if key_path.exists() and cert_path.exists():
@@ -82,7 +82,10 @@ def _ca(folder: Path):
     return key, certificate
 
 
-def _authority_pkcs12(path: Path, authority_name: str, parent_name: str, ca_key, ca) -> None:
+def authority_certificate(folder: Path, authority_name: str, parent_name: str = ""):
+    """A new EC key and its certificate for an authority, issued by the demo CA kept in `folder`
+    (made there if missing): what a token holds in a test of PKCS#11 signing."""
+    ca_key, ca = demo_ca(Path(folder))
     now = datetime.datetime.now(datetime.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = (
@@ -100,6 +103,11 @@ def _authority_pkcs12(path: Path, authority_name: str, parent_name: str, ca_key,
         )
         .sign(ca_key, hashes.SHA256())
     )
+    return key, certificate, ca
+
+
+def _authority_pkcs12(path: Path, authority_name: str, parent_name: str) -> None:
+    key, certificate, ca = authority_certificate(path.parent, authority_name, parent_name)
     data = pkcs12.serialize_key_and_certificates(
         key_name(authority_name).encode(), key, certificate, [ca],
         serialization.BestAvailableEncryption(PASSPHRASE.encode()),
@@ -115,7 +123,7 @@ def demo_signing_keys(keys_file: Path, authorities) -> dict[str, str]:
     demo did not write is left alone (and nothing is answered)."""
     keys_file = Path(keys_file)
     folder = keys_file.parent
-    ca_key, ca = _ca(folder)
+    demo_ca(folder)
     configuration = {"demo": True, "keys": {}, "trust_roots": [str(folder / "demo-ca.pem")]}
     if keys_file.exists():
         configuration = json.loads(keys_file.read_text(encoding="utf-8"))
@@ -126,7 +134,7 @@ def demo_signing_keys(keys_file: Path, authorities) -> dict[str, str]:
         name = key_name(authority.name)
         path = folder / f"{name}.p12"
         if not path.exists():
-            _authority_pkcs12(path, authority.name, authority.parent_name, ca_key, ca)
+            _authority_pkcs12(path, authority.name, authority.parent_name)
         configuration["keys"][name] = {"pkcs12": str(path), "passphrase": PASSPHRASE}
         names[authority.name] = name
     keys_file.write_text(json.dumps(configuration, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -15,7 +15,8 @@ from openpyxl.utils import get_column_letter
 
 from core import documents, signing, word
 from core.csv import safe_cell
-from core.pdf import layout_template, render_template_pdf, signature_box, write_pdf
+from core.paper import Heading, Paper, Table
+from core.pdf import layout_template, paper_pdf, render_template_pdf, signature_box, write_pdf
 from recognition.certificate import (
     FIELD_WORDS,
     SIGNING_REASON,
@@ -247,3 +248,53 @@ def proposal_xlsx(proposal) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+SUBJECT_WORDS = {"qcdc": "thực hiện Quy chế dân chủ ở cơ sở", "dvcq": "dân vận chính quyền"}
+
+
+def recognition_request(dossier) -> Paper:
+    """Part 3 of the dossier (R17): the unit's dispatch asking the committee to recognize its
+    bright spot, from what the unit entered (number, date and signer when it gave them)."""
+    unit, spot = dossier.unit, dossier.bright_spot
+    day = dossier.dispatch_date or timezone.localdate()
+    number = f"Số: {dossier.dispatch_number}" if dossier.dispatch_number else "Số:      /CV"
+    body = [
+        f"Căn cứ kết quả xây dựng điểm sáng năm {dossier.year}, {unit.name} kính đề nghị "
+        f"{dossier.committee.name} xem xét, công nhận điểm sáng sau:",
+        Table(
+            ["STT", "Tên điểm sáng", "Lĩnh vực", "Năm"],
+            [["1", spot.name, FIELD_WORDS[dossier.field], str(dossier.year)]],
+            [12, 85, 48, 20],
+        ),  # fmt: skip
+    ]
+    for title, text in (("Cách làm", dossier.method), ("Hiệu quả", dossier.effectiveness),
+                        ("Khả năng nhân rộng", dossier.spread)):  # fmt: skip
+        if text.strip():
+            body.append(Heading(f"{title}:"))
+            body += [line.strip() for line in text.splitlines() if line.strip()]
+    evaluator = dossier.evaluation_by or "Ban Dân vận hoặc cán bộ phụ trách"
+    body += [
+        Heading("Hồ sơ kèm theo:"),
+        "1. Báo cáo thành tích, tự đánh giá theo từng tiêu chí;",
+        f"2. Ý kiến đánh giá của {evaluator};",
+        "3. Công văn đề nghị này.",
+        f"{unit.name} kính đề nghị {dossier.committee.name} xem xét, công nhận./.",
+    ]
+    return Paper(
+        parent=unit.parent.name if unit.parent_id else "",
+        issuer=unit.name,
+        number_line=number,
+        date_line=documents.date_line(unit.province.place_name, day),
+        subject=f"V/v đề nghị công nhận điểm sáng {SUBJECT_WORDS[dossier.field]} năm {dossier.year}",
+        addressees=(f"{dossier.committee.name}.",),
+        body=tuple(body),
+        signing_lines=(f"TM. {unit.name}", "(Chức vụ)"),
+        signer=dossier.dispatch_signer or "(Họ và tên)",
+    )
+
+
+def recognition_request_file(dossier, kind: str) -> bytes:
+    """The request as a PDF or a Word draft, with the same words."""
+    paper = recognition_request(dossier)
+    return paper_pdf(paper) if kind == "pdf" else word.paper_docx(paper)

@@ -1,6 +1,7 @@
 """Recognition's documents, rendered in the background by core.renditions (R41, issue 13): the
-Decision (PDF as issued, Word draft), a certificate's first download and preview, and the
-commendation proposal (PDF, Word, Excel). Each is allowed to whoever the page that offers it
+Decision (PDF as issued, Word draft), a certificate's first download and preview, the
+commendation proposal (PDF, Word, Excel), and the unit's recognition request (part 3 of the
+dossier, PDF and Word). Each is allowed to whoever the page that offers it
 allows, asked again when the job runs (R30)."""
 
 from django.core.exceptions import PermissionDenied
@@ -50,6 +51,15 @@ def _certificate_preview(user, params) -> Rendered:
     return Rendered(f"mau-giay-chung-nhan-{decision.number}.pdf", "pdf", content)
 
 
+def _recognition_request(user, params) -> Rendered:
+    dossier = selectors.get_dossier_for_user(user, params["dossier"], write=True)
+    kind = params["format"]
+    if kind not in ("pdf", "docx"):
+        raise ValueError(f"no request in {kind!r}")
+    name = f"cong-van-de-nghi-cong-nhan-{dossier.year}-{dossier.pk}.{kind}"
+    return Rendered(name, kind, documents.recognition_request_file(dossier, kind))
+
+
 def _proposal(render, extension: str):
     def rendered(user, params) -> Rendered:
         proposal = selectors.get_proposal_for_user(user, params["proposal"])
@@ -67,6 +77,8 @@ register("recognition.certificate_pdf", render=_certificate_pdf,
          allowed=_may(selectors.get_certificate_for_user, "certificate"))  # fmt: skip
 register("recognition.certificate_preview", render=_certificate_preview,
          allowed=_may(selectors.get_decision_for_user, "decision", write=True))  # fmt: skip
+register("recognition.recognition_request", render=_recognition_request,
+         allowed=_may(selectors.get_dossier_for_user, "dossier", write=True))  # fmt: skip
 for _extension, _render in (("pdf", documents.proposal_pdf), ("docx", documents.proposal_docx),
                             ("xlsx", documents.proposal_xlsx)):  # fmt: skip
     register(f"recognition.proposal_{_extension}", render=_proposal(_render, _extension),

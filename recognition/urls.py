@@ -27,6 +27,11 @@ urlpatterns = [
     ),
     path("recognition/dossiers/<int:pk>/submit/", dossiers.dossier_submit, name="dossier-submit"),
     path(
+        "recognition/dossiers/<int:pk>/request/",
+        dossiers.recognition_request,
+        name="dossier-request",
+    ),
+    path(
         "recognition/dossiers/<int:pk>/files/<slug:part>/",
         dossiers.dossier_file,
         name="dossier-file",

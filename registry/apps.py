@@ -7,4 +7,12 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self):
+        from organisation.audit_labels import ACTIONS
         from registry import export, imports, navigation, renditions, tasks  # noqa: F401 - registrations
+
+        ACTIONS.update(
+            {
+                "registration.dispatch_filed": _("filed the signed registration dispatch"),
+                "annual_report.signed_filed": _("filed the signed annual report"),
+            }
+        )

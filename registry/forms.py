@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField
 from core.text import nfc
-from core.uploads import UploadField
+from core.uploads import UploadField, sniff
 from organisation.models import Level
 from registry import bright_spot_parts
 from registry.models import BrightSpot, Extension, Milestone
@@ -247,3 +247,20 @@ class AnnualReportForm(forms.Form):
             b.pk: (self.cleaned_data[f"results_{b.pk}"], self.cleaned_data[f"next_{b.pk}"])
             for b in self.bright_spots
         }
+
+
+class SignedPaperForm(forms.Form):
+    """A paper the unit generated, signed and scanned or signed digitally: a PDF (R32)."""
+
+    file = UploadField(label=_("Signed PDF"), help_text=_("PDF, up to 20 MB."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if sniff(file) != "pdf":
+            raise forms.ValidationError(_("Upload the signed paper as a PDF file."), code="not_pdf")
+        file.seek(0)
+        return file

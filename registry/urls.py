@@ -1,14 +1,39 @@
 from django.urls import path
 
-from registry.views import bright_spots, committees, inspections, progress
+from registry.views import bright_spots, committees, inspections, papers, progress
 
 app_name = "registry"
 urlpatterns = [
     path("units/<int:pk>/registration/", bright_spots.unit_year, name="unit-year"),
     path(
         "units/<int:pk>/registration/<year:year>/dispatch/",
-        bright_spots.registration_dispatch,
+        papers.registration_dispatch,
         name="registration-dispatch",
+    ),
+    path(
+        "units/<int:pk>/registration/<year:year>/dispatch/signed/",
+        papers.registration_dispatch_upload,
+        name="registration-dispatch-upload",
+    ),
+    path(
+        "units/<int:pk>/registration/<year:year>/dispatch/signed/file/",
+        papers.registration_dispatch_file,
+        name="registration-dispatch-file",
+    ),
+    path(
+        "units/<int:pk>/annual-report/<year:year>/paper/",
+        papers.annual_report_paper,
+        name="annual-report-paper",
+    ),
+    path(
+        "units/<int:pk>/annual-report/<year:year>/signed/",
+        papers.annual_report_upload,
+        name="annual-report-upload",
+    ),
+    path(
+        "annual-reports/<int:pk>/signed-file/",
+        papers.annual_report_file,
+        name="annual-report-file",
     ),
     path(
         "units/<int:pk>/registration/<year:year>/submit/",

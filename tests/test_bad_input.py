@@ -284,6 +284,14 @@ CASES = {
         "qcdc_staff", lambda s: reverse("registry:committee-non-compliant", args=[s.qcdc.pk]),
         lambda s: {"year": "2026", "page": "1"}, method="get",
     ),
+    "registration-dispatch-upload": Case(
+        "official_a", lambda s: reverse("registry:registration-dispatch-upload", args=[s.unit_a.pk, 2026]),
+        lambda s: {}, file_fields=("file",),
+    ),
+    "annual-report-upload": Case(
+        "official_a", lambda s: reverse("registry:annual-report-upload", args=[s.unit_a.pk, 2026]),
+        lambda s: {}, file_fields=("file",),
+    ),
     "annual-reports": Case(
         "provincial", lambda s: reverse("registry:annual-reports"), lambda s: {"year": "2026"},
         method="get",
@@ -460,6 +468,11 @@ def scene(cast):
         notification = make_notification(cast.official_a)
         party_staff = UserFactory(username="party_staff")
         assign(party_staff, "committee_staff", committee=cast.party)
+        # A draft annual report of unit A, to file its signed paper on (issue 13).
+        services.annual_report_save(
+            unit=cast.unit_a, year=2026, summary="Hoàn thành", next_year_plan="Nhân rộng",
+            results={submitted.pk: ("Đạt", "")}, by=cast.official_a,
+        )  # fmt: skip
         inspection = services.inspection_record(
             committee=cast.party, unit=cast.unit_a, date=MOMENT.date(), team="Đoàn kiểm tra",
             findings="Đúng kế hoạch", follow_up_due=MOMENT.date(), by=party_staff,

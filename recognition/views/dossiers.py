@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from core.drafts import draft_saved
+from core.renditions import rendition_redirect
 from core.uploads import serve
 from core.years import year_param
 from organisation.scope import scope_for
@@ -129,6 +130,20 @@ def dossier_submit(request, pk: int):
             % {"committee": dossier.committee.name},
         )
     return redirect("recognition:dossier-detail", dossier.pk)
+
+
+@login_required
+@require_GET
+def recognition_request(request, pk: int):
+    """Part 3 as a paper to sign: the unit's request for recognition, from what it entered, as a
+    PDF (`?format=pdf`) or a Word draft (the default), rendered in the background (issue 13)."""
+    dossier = selectors.get_dossier_for_user(request.user, pk, write=True)
+    kind = request.GET.get("format", "docx")
+    if kind not in ("pdf", "docx"):
+        raise Http404
+    params = {"dossier": dossier.pk, "format": kind}
+    return rendition_redirect(request, "recognition.recognition_request", params,
+                              title=dossier.bright_spot.name)  # fmt: skip
 
 
 @login_required

@@ -35,6 +35,12 @@ class Registration(models.Model):
     timeliness = models.CharField(
         _("timeliness"), max_length=10, choices=Timeliness.choices, blank=True
     )
+    # The registration dispatch as the unit signed it (issue 13): a PDF uploaded back.
+    dispatch_file = models.FileField(
+        _("signed registration dispatch"), upload_to=upload_path, max_length=200, blank=True
+    )
+    dispatch_file_name = models.CharField(max_length=200, blank=True)
+    dispatch_uploaded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration list")

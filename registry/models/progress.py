@@ -109,6 +109,12 @@ class AnnualReport(models.Model):
     timeliness = models.CharField(
         _("timeliness"), max_length=10, choices=Timeliness.choices, blank=True
     )
+    # The report as the unit signed it (issue 13): a PDF uploaded back.
+    signed_file = models.FileField(
+        _("signed report"), upload_to=upload_path, max_length=200, blank=True
+    )
+    signed_file_name = models.CharField(max_length=200, blank=True)
+    signed_uploaded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("annual report")

@@ -13,6 +13,7 @@ from registry.services.bright_spots import (
     extension_refuse,
 )
 from registry.services.inspections import inspection_answer, inspection_record
+from registry.services.papers import annual_report_file, registration_dispatch_file
 from registry.services.plans import level_plan_save
 from registry.services.progress import (
     annual_report_save,
@@ -26,6 +27,7 @@ from registry.services.registration import SubmitResult, registration_submit
 __all__ = [
     "ChangedMeanwhile",
     "SubmitResult",
+    "annual_report_file",
     "annual_report_save",
     "annual_report_save_and_submit",
     "annual_report_submit",
@@ -42,5 +44,6 @@ __all__ = [
     "level_plan_save",
     "milestone_update",
     "progress_add",
+    "registration_dispatch_file",
     "registration_submit",
 ]

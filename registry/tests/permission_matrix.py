@@ -45,6 +45,15 @@ def objects(world):
         by=official,
     )
     report = services.annual_report_submit(unit=unit_a, year=world.year, by=official)
+    services.registration_dispatch_file(
+        unit=unit_a,
+        year=world.year,
+        file=SimpleUploadedFile("Công văn đăng ký.pdf", PDF),
+        by=official,
+    )
+    report = services.annual_report_file(
+        report=report, file=SimpleUploadedFile("Báo cáo đã ký.pdf", PDF), by=official
+    )
     draft = make_bright_spot(unit_a, field="qcdc", name="Bản nháp mô hình mới")
     province_plan = services.level_plan_save(
         committee=world.qcdc, year=world.year, number="45/KH-UBND", date=date(2026, 1, 10),
@@ -89,6 +98,16 @@ ROWS = [
     Row("registry:registration-dispatch", "unit_a year", get="  302   404   403   403   403   404   403   login",
                                                          post=" 405   405   405   405   405   405   405   login",
         note="the unit's own dispatch, for its officials: rendered in the background"),
+    Row("registry:registration-dispatch", "unit_a year", query="format=pdf",
+                                                         get="  302   404   403   403   403   404   403   login"),
+    Row("registry:registration-dispatch-upload", "unit_a year",
+                                                         get="  405   405   405   405   405   405   405   login",
+                                                         post=" 200   404   403   403   403   404   403   login",
+        note="the unit files the dispatch it signed (an empty form is shown again)"),
+    Row("registry:registration-dispatch-file", "unit_a year",
+                                                         get="  200   404   200   200   200   404   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login",
+        note="the filed dispatch is read by whoever reads the unit"),
     Row("registry:registration-submit", "unit_a year",   get="  405   405   405   405   405   405   405   login",
                                                          post=" 302   404   403   403   403   404   403   login",
         note="only the unit's officials submit; readers get 403"),
@@ -138,6 +157,14 @@ ROWS = [
     Row("registry:annual-reports", query="year=2026",    get="  200   200   200   200   200   200   200   login",
                                                          post=" 200   200   200   200   200   200   200   login",
         note="a list of the reports in each user's own scope"),
+    Row("registry:annual-report-paper", "unit_a year", query="format=pdf",
+                                                         get="  302   404   403   403   403   404   403   login",
+                                                         post=" 405   405   405   405   405   405   405   login",
+        note="the unit's report as a paper to sign, for its officials: rendered in the background"),
+    Row("registry:annual-report-upload", "unit_a year",  get="  405   405   405   405   405   405   405   login",
+                                                         post=" 200   404   403   403   403   404   403   login"),
+    Row("registry:annual-report-file", "annual_report",  get="  200   404   200   200   200   404   200   login",
+                                                         post=" 405   405   405   405   405   405   405   login"),
     Row("registry:annual-report-detail", "annual_report",
                                                          get="  200   404   200   200   200   404   200   login",
                                                          post=" 200   404   200   200   200   404   200   login"),

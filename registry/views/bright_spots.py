@@ -11,7 +11,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from core.drafts import draft_saved
-from core.renditions import rendition_redirect
 from core.uploads import serve
 from core.years import year_param
 from organisation.scope import scope_for
@@ -21,6 +20,7 @@ from registry.forms import (
     BrightSpotForm,
     MilestoneFormSet,
     ReviewForm,
+    SignedPaperForm,
     StaffFormSet,
     VersionForm,
     WithdrawForm,
@@ -34,16 +34,12 @@ def unit_year(request, pk: int):
     acts = scope_for(request.user).acts_for_unit(unit)
     summary = selectors.unit_year(unit, year_param(request), with_drafts=acts)
     context = {"summary": summary, "acts": acts}
+    if acts:
+        context["paper_form"] = SignedPaperForm()
+        context["dispatch_upload_url"] = reverse(
+            "registry:registration-dispatch-upload", args=[unit.pk, summary.year]
+        )
     return render(request, "registry/unit_year.html", context)
-
-
-@login_required
-@require_GET
-def registration_dispatch(request, pk: int, year: int):
-    """The unit's registration dispatch as a Word draft, rendered in the background (R41)."""
-    unit = get_unit_for_user(request.user, pk, write=True)
-    return rendition_redirect(request, "registry.registration_dispatch",
-                              {"unit": unit.pk, "year": year}, title=unit.name)  # fmt: skip
 
 
 @login_required

@@ -14,7 +14,7 @@ from core.years import year_param
 from organisation.selectors import get_unit_for_user
 from registry import selectors, services
 from registry.deadlines import period_for
-from registry.forms import AnnualReportForm, MilestoneUpdateForm, ProgressForm
+from registry.forms import AnnualReportForm, MilestoneUpdateForm, ProgressForm, SignedPaperForm
 from registry.models import AnnualReport
 
 
@@ -104,6 +104,7 @@ def annual_report(request, pk: int):
         "report": report,
         "submitted": submitted,
         "deadline": period_for(unit.province, year).report_deadline,
+        "paper_form": SignedPaperForm(),
     }
     return render(request, "registry/annual_report_form.html", context)
 
