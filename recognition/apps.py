@@ -8,7 +8,7 @@ class RecognitionConfig(AppConfig):
 
     def ready(self):
         from organisation.audit_labels import ACTIONS
-        from recognition import export, navigation, parts, renditions, tasks  # noqa: F401
+        from recognition import export, navigation, open_years, parts, renditions, tasks  # noqa: F401
         from registry import bright_spot_parts
 
         for part in (parts.TargetedCriteria(), parts.Replication(), parts.RecognitionStatus()):

@@ -7,4 +7,11 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self):
-        from registry import export, imports, navigation, renditions, tasks  # noqa: F401 - registrations
+        from registry import (  # noqa: F401 - registrations
+            export,
+            imports,
+            navigation,
+            open_years,
+            renditions,
+            tasks,
+        )
