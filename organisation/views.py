@@ -13,7 +13,7 @@ from organisation.home import home_panels
 
 @login_required
 def home(request):
-    return render(request, "organisation/home.html", home_panels(request.user))
+    return render(request, "organisation/home.html", home_panels(request))
 
 
 @require_POST

@@ -8,7 +8,15 @@ class RecognitionConfig(AppConfig):
 
     def ready(self):
         from organisation.audit_labels import ACTIONS
-        from recognition import export, navigation, parts, past, renditions, tasks  # noqa: F401
+        from recognition import (  # noqa: F401 - registrations
+            export,
+            navigation,
+            open_years,
+            parts,
+            past,
+            renditions,
+            tasks,
+        )
         from registry import bright_spot_parts
 
         for part in (parts.TargetedCriteria(), parts.Replication(), parts.RecognitionStatus()):

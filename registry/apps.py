@@ -8,7 +8,14 @@ class RegistryConfig(AppConfig):
 
     def ready(self):
         from organisation.audit_labels import ACTIONS
-        from registry import export, imports, navigation, renditions, tasks  # noqa: F401 - registrations
+        from registry import (  # noqa: F401 - registrations
+            export,
+            imports,
+            navigation,
+            open_years,
+            renditions,
+            tasks,
+        )
 
         ACTIONS.update(
             {

@@ -55,26 +55,7 @@ def panels(user, scope, year) -> list[dict]:
         )
     committees = []
     if scope.committees:
-        counts = (
-            BrightSpot.objects.filter(recipient__in=scope.committee_ids, year=year)
-            .values("recipient")
-            .annotate(
-                to_review=Count("pk", filter=Q(status=BrightSpot.Status.SUBMITTED)),
-                returned=Count("pk", filter=Q(status=BrightSpot.Status.RETURNED)),
-                accepted=Count("pk", filter=Q(status=BrightSpot.Status.ACCEPTED)),
-            )
-        )
-        by_committee = {row["recipient"]: row for row in counts}
-        overdue = overdue_inspections(scope.committee_ids, timezone.localdate())
-        committees = [
-            {
-                "template": "registry/_home_committee.html",
-                "committee": c,
-                "overdue_inspections": overdue.get(c.pk, 0),
-                **by_committee.get(c.pk, {}),
-            }
-            for c in scope.committees
-        ]
+        committees = _committee_panels(scope, year)
     provinces = []
     for province in reading_provinces(user):
         totals = BrightSpot.objects.filter(
@@ -94,3 +75,49 @@ def panels(user, scope, year) -> list[dict]:
             }
         )
     return units + committees + provinces
+
+
+def _committee_panels(scope, year) -> list[dict]:
+    """The committee's counts (R37): what waits for it in every year with open work (to review,
+    returned to the unit), the year's accepted; and for a committee that a bright spot passes
+    through or is copied to, its own counts of what it reads."""
+    ids = scope.committee_ids
+    deciding = {
+        row["recipient"]: row
+        for row in BrightSpot.objects.filter(recipient__in=ids)
+        .values("recipient")
+        .annotate(
+            to_review=Count("pk", filter=Q(status=BrightSpot.Status.SUBMITTED)),
+            returned=Count("pk", filter=Q(status=BrightSpot.Status.RETURNED)),
+            accepted=Count("pk", filter=Q(status=BrightSpot.Status.ACCEPTED, year=year)),
+        )
+        .order_by()
+    }
+    reading = {}
+    for column in ("via", "copy_to"):
+        rows = (
+            BrightSpot.objects.filter(**{f"{column}__in": ids})
+            .values(column)
+            .annotate(
+                waiting=Count("pk", filter=Q(status=BrightSpot.Status.SUBMITTED)),
+                this_year=Count("pk", filter=Q(status__in=NOT_DRAFT_LIVE, year=year)),
+            )
+            .order_by()
+        )
+        for row in rows:
+            mine = reading.setdefault(row[column], {"read_waiting": 0, "read_year": 0})
+            mine["read_waiting"] += row["waiting"]
+            mine["read_year"] += row["this_year"]
+    overdue = overdue_inspections(ids, timezone.localdate())
+    return [
+        {
+            "template": "registry/_home_committee.html",
+            "committee": c,
+            "year": year,
+            "overdue_inspections": overdue.get(c.pk, 0),
+            "reads": c.pk in reading,
+            **deciding.get(c.pk, {}),
+            **reading.get(c.pk, {}),
+        }
+        for c in scope.committees
+    ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.csv import stream_csv
 from core.uploads import serve
+from core.years import open_year
 from reporting import dashboard, history, selectors, services
 from reporting.exports import ExportRequest, csv_exporters, get_exporter
 from reporting.filters import SpotFilterForm, UnitFilterForm, described
@@ -24,11 +25,16 @@ from reporting.summary import summarize, summary_years
 PAGE_SIZE = 50
 
 
-def _scope_year(request, form):
+def _scope_year(request, form, choices=False):
     """The scope asked for (access checked first), the years it has, the year and the view."""
     area = selectors.get_area_for_user(request.user, **form.area_arguments())
     years = summary_years(area, timezone.localdate())
-    year = form.value("year", years[-1])
+    year = form.value("year", None)
+    if year is None or choices:
+        # The year open for the reader (R37), and the years its windows have opened.
+        found = open_year(request)
+        years = found.choices(years) if choices else years
+        year = found.year if year is None else year
     if year not in years:
         years = sorted({*years, year})
     return area, years, year, form.view_value()
@@ -38,7 +44,7 @@ def _scope_year(request, form):
 @require_GET
 def summary(request):
     form = AreaForm(request.GET)
-    area, years, year, view = _scope_year(request, form)
+    area, years, year, view = _scope_year(request, form, choices=True)
     context = dashboard.dashboard_context(area, year, years, view)
     provinces = list(selectors.provinces_for_user(request.user))
     context.update(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.drafts import draft_saved
-from core.years import current_year
+from core.years import open_year
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user
 from recognition import selectors, services
@@ -23,7 +23,7 @@ PAGE_SIZE = 25
 
 def _filtered(request, committee):
     data = request.GET.copy()
-    data.setdefault("year", str(current_year()))
+    data.setdefault("year", str(open_year(request).year))
     return DossierFilter(data, queryset=selectors.committee_dossiers(committee), user=request.user)
 
 

@@ -138,7 +138,7 @@ def test_unit_year_page_shows_deadline_days_left_and_whats_missing(cast, client_
     make_bright_spot(cast.unit_a, field="qcdc")
     text = client_of(cast.official_a).get(reverse("registry:unit-year", args=[cast.unit_a.pk])).text
     assert "30/03/2026" in text
-    assert "Còn 10 ngày" in text
+    assert "Hạn đăng ký: hết ngày 30/03/2026 — còn 10 ngày" in text
     assert "Chưa có điểm sáng DVCQ" in text and "Chưa có điểm sáng QCDC" not in text
 
 

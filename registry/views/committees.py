@@ -17,7 +17,7 @@ from core.choices import choice_label
 from core.csv import iso, stamp, stream_csv
 from core.text import fold
 from core.uploads import serve
-from core.years import current_year, year_param
+from core.years import open_year, year_param
 from organisation.scope import scope_for
 from organisation.selectors import get_committee_for_user, units_for_user
 from registry import selectors, services
@@ -29,7 +29,7 @@ PAGE_SIZE = 25
 
 def _inbox_filter(request, committee):
     data = request.GET.copy()
-    data.setdefault("year", str(current_year()))
+    data.setdefault("year", str(open_year(request).year))
     units = units_for_user(request.user)
     return InboxFilter(data, queryset=selectors.inbox(committee), units=units)
 
@@ -89,7 +89,7 @@ def inbox_csv(request, pk: int):
         _("Copy to"),
         _("Reviewer's comment"),
     ]
-    year = request.GET.get("year", "") or str(current_year())
+    year = request.GET.get("year", "") or str(open_year(request).year)
     scope = slugify(fold(committee.name))[:60]
     year = year if year.isdigit() else "all"
     return stream_csv(f"inbox-{committee.pk}-{scope}-{year}-{stamp()}.csv", header, rows)
