@@ -152,7 +152,7 @@ def test_a_token_naming_an_unknown_kind_is_refused(cast, client):
     assert client.post(reverse("reminders:unsubscribe", args=[token])).status_code == 404
 
 
-def test_the_digest_sends_one_email_a_day_once(cast, returned, mailoutbox):
+def test_the_digest_sends_one_email_a_day_once(cast, returned, mailoutbox, client_of):
     services.message_choices_update(
         user=cast.official_a, choices={"bright_spot_returned": "digest"}, by=cast.official_a
     )
