@@ -16,7 +16,6 @@ from core.uploads import serve
 from organisation.selectors import get_unit_for_user
 from registry import documents, selectors, services
 from registry.forms import SignedPaperForm
-from registry.models import Registration
 
 
 def paper_format(request) -> str:
@@ -65,7 +64,7 @@ def registration_dispatch_upload(request, pk: int, year: int):
 @require_GET
 def registration_dispatch_file(request, pk: int, year: int):
     unit = get_unit_for_user(request.user, pk)
-    registration = Registration.objects.filter(unit=unit, year=year).first()
+    registration = selectors.registration_of(unit, year)
     if registration is None or not registration.dispatch_file:
         raise Http404
     return serve(registration.dispatch_file, registration.dispatch_file_name)
