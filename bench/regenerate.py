@@ -29,6 +29,7 @@ BENCHMARKS = {
     "pages": (["-m", "bench.pages", "--runs", "7"], True),
     "workbook-writers": (["-m", "bench.workbook_writers", "--runs", "5"], False),
     "certificates": (["-m", "bench.certificates", "--renders", "300", "--repeat", "15"], False),
+    "signing": (["-m", "bench.signing", "--repeat", "20"], False),
     "inbox": (["-m", "bench.inbox"], True),
     "library": (["-m", "bench.library"], True),
 }

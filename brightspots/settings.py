@@ -268,6 +268,10 @@ EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7, minimum=1)
 # How long a claimed job stays reserved before the sweeper may hand it to another worker.
 JOB_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 12, minimum=1)
+# A document a user asked for (core.renditions): a render that hangs is cut after this many
+# seconds (soft: the render is interrupted; hard: its worker process is replaced) and tried again.
+RENDER_SOFT_TIME_LIMIT = env_int("RENDER_SOFT_TIME_LIMIT", 120, minimum=1)
+RENDER_TIME_LIMIT = env_int("RENDER_TIME_LIMIT", 150, minimum=2)
 # Imports (R39): a file larger than this is previewed by a background job, and one with more
 # rows than this is applied by one (with a progress page); smaller ones answer at once.
 IMPORT_INLINE_BYTES = env_int("IMPORT_INLINE_BYTES", 400_000, minimum=1)

@@ -225,21 +225,47 @@ def sign_pdf(
         stamp_text="%(ts)s", timestamp_format="%d/%m/%Y %H:%M:%S %z", border_width=0
     )
     spec = fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=where.page, box=where.box)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    timestamper = _timestamper()
+    reserved = _reserved_bytes(timestamper is not None)
 
-    def sign():
+    def sign(bytes_reserved):
         with _signing(key) as signer:
             pdf_signer = signers.PdfSigner(
                 metadata,
                 signer=signer,
-                timestamper=_timestamper(),
+                timestamper=timestamper,
                 stamp_style=style,
                 new_field_spec=spec,
             )
-            return pdf_signer.sign_pdf(writer).getvalue()
+            writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+            return pdf_signer.sign_pdf(writer, bytes_reserved=bytes_reserved).getvalue()
 
     with _lock:  # one signature at a time in a process (a token serves one session well)
-        return _outside_event_loop(sign)
+        try:
+            return _outside_event_loop(lambda: sign(reserved))
+        except SigningError as error:
+            if "larger than expected" not in str(error):
+                raise
+            # A chain or a timestamp bigger than the room kept: pyHanko measures it instead.
+            log.warning("signature of %s did not fit in %s bytes; measured instead", key, reserved)
+            return _outside_event_loop(lambda: sign(None))
+
+
+# Room kept in the PDF for the signature, in bytes of DER (written as hex: twice as many
+# digits). A fixed room spares pyHanko a trial signature to measure it (and, with a TSA, a trial
+# timestamp request): about 40% of the signing step. An ECDSA chain of two certificates takes
+# ~1.2 KB, a chain of three RSA-4096 certificates ~6 KB, a timestamp token with its TSA's chain
+# ~6 KB more; `"signature_bytes"` in the configuration sets another room.
+SIGNATURE_BYTES = 12 * 1024
+SIGNATURE_BYTES_WITH_TIMESTAMP = 24 * 1024
+
+
+def _reserved_bytes(timestamped: bool) -> int:
+    """The room as pyHanko counts it: hex digits."""
+    configured = _configuration().get("signature_bytes")
+    if configured:
+        return 2 * int(configured)
+    return 2 * (SIGNATURE_BYTES_WITH_TIMESTAMP if timestamped else SIGNATURE_BYTES)
 
 
 def signer_name(key: str) -> str:

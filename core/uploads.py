@@ -26,7 +26,7 @@ import openpyxl
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -319,17 +319,4 @@ def serve(file_field, display_name: str) -> FileResponse:
     response["Cache-Control"] = "private, no-store"
     # Even opened in the browser's own tab, a file runs no script and loads nothing.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
-
-
-def document(content: bytes, filename: str, kind: str = "pdf", *, inline: bool = False):
-    """Send a document produced for this request (`kind` of KINDS: a PDF, a workbook), never
-    cached on the way, as a stored file (`serve`). Callers must have checked permission first."""
-    response = HttpResponse(content, content_type=KINDS[kind][1])
-    disposition = content_disposition(filename)
-    if inline:
-        disposition = disposition.replace("attachment", "inline", 1)
-    response["Content-Disposition"] = disposition
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -9,5 +9,5 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from organisation import export, navigation, tasks  # noqa: F401 - archive, menu, tasks
+        from organisation import export, navigation, renditions, tasks  # noqa: F401 - registrations
         from organisation.imports import kinds  # noqa: F401 - registers the import kinds

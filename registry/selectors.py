@@ -242,6 +242,11 @@ def get_annual_report_for_user(user, pk: int) -> AnnualReport:
     return report
 
 
+def registration_of(unit: Unit, year: int) -> Registration | None:
+    """The unit's registration of the year (the caller has checked access to the unit)."""
+    return Registration.objects.filter(unit=unit, year=year).first()
+
+
 def annual_report_of(unit: Unit, year: int) -> AnnualReport | None:
     return AnnualReport.objects.filter(unit=unit, year=year).first()
 

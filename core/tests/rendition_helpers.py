@@ -21,3 +21,11 @@ def rendered(client, url: str, capture) -> bytes:
     assert download.status_code == 200
     assert download["Cache-Control"] == "private, no-store"
     return b"".join(download.streaming_content)
+
+
+def rendered_now(client, url: str) -> bytes:
+    """`rendered` for helpers that have no fixture at hand: the job runs when the request
+    commits, through Django's own capture of on-commit callbacks."""
+    from django.test import TestCase
+
+    return rendered(client, url, lambda execute: TestCase.captureOnCommitCallbacks(execute=execute))

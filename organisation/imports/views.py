@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.uploads import clean_display_name, document
+from core.renditions import rendition_redirect
+from core.uploads import clean_display_name
 from organisation import selectors, services
 from organisation.imports import progress
 from organisation.imports.base import KINDS
 from organisation.imports.forms import ImportForm
-from organisation.imports.workbooks import template_workbook
 
 PREVIEW_ROWS = 500  # the page lists this many actions; the counts cover all of them
 
@@ -45,10 +45,12 @@ def import_list(request):
 @login_required
 @require_GET
 def import_template(request, kind: str):
+    """The kind's template workbook, produced in the background like every document (issue 13)."""
     selectors.administered_provinces(request.user)
     if kind not in KINDS:
         raise Http404
-    return document(template_workbook(KINDS[kind]), f"mau-nhap-{kind}.xlsx", "xlsx")
+    return rendition_redirect(request, "organisation.import_template", {"kind": kind},
+                              title=f"mau-nhap-{kind}.xlsx")  # fmt: skip
 
 
 @login_required

@@ -76,7 +76,7 @@ ROWS = [
                                         post=" 403   403   403   403   403   403   200   login",
         note="imports are for administrators (R39); an empty upload is answered at its fields"),
     Row("organisation:import-template", "import_kind",
-                                        get="  403   403   403   403   403   403   200   login",
+                                        get="  403   403   403   403   403   403   302   login",
                                         post=" 405   405   405   405   405   405   405   login"),
     Row("organisation:import-detail", "import_run",
                                         get="  403   403   403   403   403   403   200   login",

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from core.tests.rendition_helpers import rendered_now
 from organisation.models import (
     AuditEntry,
     Committee,
@@ -21,9 +22,9 @@ from organisation.models import (
 
 
 def template(client, kind):
-    response = client.get(reverse("organisation:import-template", args=[kind]))
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(response.content))
+    """The kind's template, asked for on the page and produced by its background job."""
+    content = rendered_now(client, reverse("organisation:import-template", args=[kind]))
+    workbook = load_workbook(io.BytesIO(content))
     assert workbook.sheetnames == ["Dữ liệu", "Giá trị hợp lệ", "Ví dụ"]
     return workbook
 
