@@ -244,6 +244,8 @@ def test_every_page_a_person_reaches_passes_axe(site, tab, username):
     ]
     assert 403 in statuses or username == "admin", (statuses, bright_spot, sorted(walk.checked))
     assert len(walk.checked) >= 8, sorted(walk.checked)
+    # Forms were sent empty and their errors checked too.
+    assert walk.forms_tried, sorted(walk.checked)
     assert not walk.problems, "\n".join(walk.problems)
 
 
