@@ -23,6 +23,7 @@ from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 
 from demo import names as demo_names
+from tests.browser.conftest import CHROMIUM
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = 375
@@ -117,10 +118,22 @@ def site(db, demo_site, settings):
     return demo_site
 
 
+@pytest.fixture(scope="module")
+def module_browser(browser, demo_site):
+    """A Chromium of the module's own, closed before the module's server stops: the server's
+    request threads (and their database connections) end with the browser's open sockets."""
+    own = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+    yield own
+    own.close()
+
+
 @pytest.fixture
-def tab(browser, site):
+def tab(module_browser, site):
     """A browser tab on the module's server, with the Content Security Policy in force."""
-    context = browser.new_context(
+    context = module_browser.new_context(
         base_url=site["url"],
         locale="vi-VN",
         timezone_id="Asia/Ho_Chi_Minh",
@@ -129,8 +142,6 @@ def tab(browser, site):
     context.set_default_timeout(20_000)
     page = context.new_page()
     yield page
-    # No request still running when the module's server stops.
-    page.wait_for_load_state("networkidle")
     context.close()
 
 
