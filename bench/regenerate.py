@@ -30,6 +30,8 @@ BENCHMARKS = {
     "certificates": (["-m", "bench.certificates", "--renders", "300", "--repeat", "15"], False),
     "inbox": (["-m", "bench.inbox"], True),
     "library": (["-m", "bench.library"], True),
+    # 13,000 units through the import jobs; PostgreSQL only for a figure against the goal.
+    "import-units": (["-m", "bench.import_units", "--runs", "5"], False),
 }
 
 
