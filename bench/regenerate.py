@@ -32,6 +32,8 @@ BENCHMARKS = {
     "signing": (["-m", "bench.signing", "--repeat", "20"], False),
     "inbox": (["-m", "bench.inbox"], True),
     "library": (["-m", "bench.library"], True),
+    # 13,000 units through the import jobs; PostgreSQL only for a figure against the goal.
+    "import-units": (["-m", "bench.import_units", "--runs", "5"], False),
 }
 
 

@@ -76,10 +76,19 @@ class Scope:
 
     @cached_property
     def heritage_paths(self) -> tuple[str, ...]:
-        """Units merged into the user's units (R2): their history stays readable to the successor."""
-        paths, frontier = [], [u.pk for u in self.official_units]
+        """Units merged into the user's units, or split among them with a share (R2): their
+        history stays readable to every successor."""
+        paths, frontier, seen = [], [u.pk for u in self.official_units], set()
         while frontier:
-            merged = list(Unit.objects.filter(successor_id__in=frontier).values_list("pk", "path"))
+            merged = list(
+                Unit.objects.filter(
+                    Q(successor_id__in=frontier) | Q(successions__successor_id__in=frontier)
+                )
+                .exclude(pk__in=seen)
+                .values_list("pk", "path")
+                .distinct()
+            )
+            seen.update(pk for pk, _path in merged)
             paths += [path for _pk, path in merged]
             frontier = [pk for pk, _path in merged]
         return tuple(paths)

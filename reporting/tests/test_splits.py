@@ -78,3 +78,15 @@ def test_a_successors_own_summary_counts_its_share(cast, split):
     assert mine.total.registered == 2
     theirs = summarize(Area(province=cast.province, root=cast.unit_b), [2024], CURRENT)[2024]
     assert theirs.total.registered == 3
+
+
+def test_every_successor_of_a_split_commune_reads_its_history(cast, split):
+    """R2: the 40% successor's officials read the old commune's bright spots, as the 60% one's."""
+    from organisation.scope import scope_for
+
+    spot = split.bright_spots.first()
+    assert scope_for(cast.official_a).can_read_bright_spot(spot)
+    assert scope_for(cast.official_b).can_read_bright_spot(spot)
+    UnitSuccession.objects.filter(successor=cast.unit_a).delete()
+    again = type(cast.official_a).objects.get(pk=cast.official_a.pk)  # a new request's user
+    assert not scope_for(again).can_read_bright_spot(spot)
