@@ -251,11 +251,6 @@ def annual_report_of(unit: Unit, year: int) -> AnnualReport | None:
     return AnnualReport.objects.filter(unit=unit, year=year).first()
 
 
-def registration_of(unit: Unit, year: int) -> Registration | None:
-    """The unit's list of the year, read after `get_unit_for_user` has checked the scope."""
-    return Registration.objects.filter(unit=unit, year=year).first()
-
-
 def reportable_bright_spots(unit: Unit, year: int) -> list[BrightSpot]:
     """The bright spots an annual report speaks of: submitted, not withdrawn."""
     return list(
