@@ -27,10 +27,11 @@ demo: install
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 # The whole suite; DATABASE_URL / REDIS_URL from the environment select PostgreSQL and Redis.
-# Tests run in parallel, one process per core, each with its own test database.
+# Tests run in parallel, one process per core, each with its own test database; a file stays
+# on one worker, so data a module builds once (the accessibility walk) is built once.
 PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Every benchmark with production settings (DEBUG off), its figures written into
 # docs/PERFORMANCE.md with the machine's load; DATABASE_URL must hold the national dataset

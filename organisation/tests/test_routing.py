@@ -175,10 +175,13 @@ def test_committees_of_one_commune_never_see_anothers(levels, submitted, client_
     ward_client = client_of(levels.combined_staff)
     commune_client = client_of(levels.commune_qcdc_staff)
 
-    inbox = ward_client.get(reverse("registry:committee-inbox", args=[levels.combined.pk])).text
+    year = {"year": 2026}  # the 2026 lists, whichever year is open today (R37)
+    inbox = ward_client.get(
+        reverse("registry:committee-inbox", args=[levels.combined.pk]), year
+    ).text
     assert school_spot.name in inbox and village_spot.name not in inbox
     inbox = commune_client.get(
-        reverse("registry:committee-inbox", args=[levels.commune_qcdc.pk])
+        reverse("registry:committee-inbox", args=[levels.commune_qcdc.pk]), year
     ).text
     assert village_spot.name in inbox and school_spot.name not in inbox
 

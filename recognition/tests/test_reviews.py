@@ -136,11 +136,11 @@ def test_the_dossier_list_filters_reviewed_not_reviewed_and_mine(
     client = client_of(second_reviewer)
     url = reverse("recognition:committee-dossiers", args=[cast.qcdc.pk])
     # The dossiers' bright spots are named after their units: tell them apart by unit name.
-    assert "Xã Nghĩa Dũng" in client.get(url, {"reviewed": "yes"}).text
-    assert "Phường Đông Vĩnh" not in client.get(url, {"reviewed": "yes"}).text
-    assert "Phường Đông Vĩnh" in client.get(url, {"reviewed": "no"}).text
-    assert "Xã Nghĩa Dũng" not in client.get(url, {"reviewed": "no"}).text
-    mine = client.get(url, {"reviewed": "mine"}).text
+    assert "Xã Nghĩa Dũng" in client.get(url, {"reviewed": "yes", "year": 2026}).text
+    assert "Phường Đông Vĩnh" not in client.get(url, {"reviewed": "yes", "year": 2026}).text
+    assert "Phường Đông Vĩnh" in client.get(url, {"reviewed": "no", "year": 2026}).text
+    assert "Xã Nghĩa Dũng" not in client.get(url, {"reviewed": "no", "year": 2026}).text
+    mine = client.get(url, {"reviewed": "mine", "year": 2026}).text
     assert "Phường Đông Vĩnh" in mine and "Xã Nghĩa Dũng" not in mine
     assert dossiers["dvcq_a"].bright_spot.name not in client.get(url).text  # another committee's
 

@@ -136,7 +136,7 @@ def test_a_browser_whose_clock_lies_changes_nothing(cast, page, screenshot):
 
     page.clock.set_fixed_time(f"{year}-03-01T09:00:00+07:00")
     log_in(page, "official_a")
-    page.goto(f"/units/{cast.unit_a.pk}/registration/")
+    page.goto(f"/units/{cast.unit_a.pk}/registration/?year={year}")
     assert page.evaluate("new Date().getMonth()") == 2  # the browser believes it is March
     expect(page.get_by_text("Đã hết hạn.")).to_be_visible()
     expect(page.get_by_role("button", name="Gửi danh sách")).to_have_count(0)
