@@ -32,6 +32,35 @@ hypothesis_settings.register_profile("thorough", max_examples=150)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+# Fixtures a test uses that end it by emptying every table (pytest-django's flush after a
+# transactional test), the shipped criteria of a data migration among them.
+FLUSHING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool(FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that emptied the database, put the shipped criteria back as the migrations
+    left them: the tests that follow on this worker start dossiers. (A module fixture that
+    flushes does the same itself: tests/browser/test_accessibility.py.)"""
+    result = yield
+    if _flushes(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from recognition import criteria_data
+        from recognition.models import CriteriaSet, Criterion
+
+        with item.config.stash[blocking_manager_key].unblock():
+            criteria_data.install(CriteriaSet, Criterion)
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Tests do not run collectstatic: serve static files from the finders without a manifest."""

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, Q
 from django.http import Http404
 
 from organisation.models import AuditEntry, Committee, Field, Unit
-from organisation.routing import level_units
+from organisation.routing import level_units, route
 from organisation.scope import scope_for
 from registry import bright_spot_parts
 from registry.deadlines import period_for, registration_window
@@ -334,3 +334,35 @@ def overdue_inspections(committee_ids, today) -> dict:
 def bright_spot_of_unit(unit, pk) -> BrightSpot | None:
     """The unit's bright spot with this id, or None (an inspection names one of the unit's own)."""
     return BrightSpot.objects.filter(pk=pk, unit=unit).first()
+
+
+@dataclass
+class Destination:
+    """Where part of a list goes when it is submitted: the committee, whom it passes through and
+    who gets a copy (R8), and the bright spots it receives."""
+
+    recipient: Committee
+    via: Committee | None
+    copy_to: Committee | None
+    bright_spots: list
+
+
+def submission_preview(unit: Unit, year: int) -> list[Destination]:
+    """The unit's drafts of the year grouped by the committee each would be routed to on
+    submission, as `registry.services.registration_submit` routes them (one routing query per
+    level and field). Raises ValidationError when a draft has no committee to go to."""
+    period = period_for(unit.province, year)
+    drafts = BrightSpot.objects.filter(
+        unit=unit, year=year, status=BrightSpot.Status.DRAFT
+    ).order_by("field", "name_sort")
+    rules, destinations = {}, {}
+    for bright_spot in drafts:
+        key = (bright_spot.level, bright_spot.field)
+        if key not in rules:
+            rules[key] = route(unit=unit, level=key[0], field=key[1], on=period.deadline)
+        rule = rules[key]
+        destination = destinations.setdefault(
+            rule.recipient_id, Destination(rule.recipient, rule.via, rule.copy_to, [])
+        )
+        destination.bright_spots.append(bright_spot)
+    return list(destinations.values())

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from demo.bulk import copy
+from demo.bulk.papers import PAPERS, paper
 from organisation.models import AuditEntry
 from recognition.models import (
     Assessment,
@@ -88,6 +89,7 @@ def recognize_year(
     today = timezone.localdate(now)
     opens, closes = date(plan.year, 10, 15), date(plan.year, 11, 30)
     chosen = [b for b in bright_spots if b.pk in must or rng.random() < plan.dossier_share]
+    signed = {part: paper(part) for part in PAPERS} if chosen else {}
     built = Built()
     rows = []
     for spot in chosen:
@@ -109,7 +111,9 @@ def recognize_year(
             dispatch_signer=rng.choice(["Nguyễn Văn Thắng", "Trần Thị Hoa", "Lê Đình Phúc"]),
             created_by=officials.get(spot.unit_id) or spot.created_by,
         )  # fmt: skip
-        if status != Status.DRAFT:
+        if status != Status.DRAFT:  # submitted: its three parts are complete (R17)
+            dossier.evaluation_file, dossier.evaluation_file_name = signed["evaluation"]
+            dossier.dispatch_file, dossier.dispatch_file_name = signed["dispatch"]
             dossier.first_submitted_at = dossier.submitted_at = submitted
             dossier.submitted_by, dossier.timeliness = dossier.created_by, "on_time"
         if status == Status.SUPPLEMENT:

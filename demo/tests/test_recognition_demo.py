@@ -1,7 +1,7 @@
 """The demo province's recognition: past years decided with certificates, the current year in
 progress, a commendation proposal; and the benchmark dataset's recognition."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
@@ -48,6 +48,25 @@ def test_this_years_window_is_open_with_dossiers_at_every_stage(demo):
     assert not Dossier.objects.filter(year=2026, status="recognized").exists()
     assert CommendationProposal.objects.filter(period_start=2021, status="sent").exists()
     assert BrightSpot.objects.exclude(replicates=None).exists()
+
+
+def test_no_demo_dossier_is_further_than_its_checklist_allows(demo, client_of):
+    """Issue 14: a dossier past its draft has its three parts complete, and its papers open."""
+    from pypdf import PdfReader
+
+    from recognition.checklist import first_incomplete
+
+    past_draft = list(Dossier.objects.exclude(status="draft").select_related("bright_spot"))
+    assert len(past_draft) > 50 and first_incomplete(past_draft) is None
+    dossier = (
+        Dossier.objects.exclude(status="draft")
+        .filter(unit__role_assignments__role="unit_official")
+        .first()
+    )
+    official = dossier.unit.role_assignments.get(role="unit_official").user
+    url = reverse("recognition:dossier-file", args=[dossier.pk, "dispatch"])
+    response = client_of(official).get(url)
+    assert len(PdfReader(BytesIO(b"".join(response.streaming_content))).pages) == 1
 
 
 def test_running_again_adds_nothing(demo):

@@ -10,7 +10,7 @@ from django.http import Http404
 from organisation.models import AuditEntry, RoleAssignment, User
 from organisation.scope import scope_for
 from recognition.checklist import dossier_checklist
-from recognition.deadlines import recognition_period_of_unit, window_of
+from recognition.deadlines import recognition_period_for, recognition_period_of_unit, window_of
 from recognition.models import Assessment, Dossier, Recognition, Review, Score
 from registry.models import BrightSpot, Extension
 from registry.selectors import get_bright_spot_for_user
@@ -100,6 +100,8 @@ class DossierPage:
     recognitions: list
     timeline: list
     follow_ups: list
+    closed_period: object = None  # a draft outside its window: the window it missed or awaits
+    incomplete: bool = False  # in the committee's hands with parts missing: no step goes on
 
 
 def dossier_assessments(dossier: Dossier) -> list[Assessment]:
@@ -125,10 +127,21 @@ def dossier_page(dossier: Dossier) -> DossierPage:
         .select_related("decision", "certificate")
         .order_by("-decision__date")
     )
+    checklist = dossier_checklist(dossier, assessments)
+    closed_period = None
+    if dossier.status == Dossier.Status.DRAFT:
+        period = recognition_period_for(
+            dossier.province, dossier.year, dossier.committee.level_unit
+        )
+        if not window_of(period).admit(dossier.unit).allowed:
+            closed_period = period
     return DossierPage(
         dossier=dossier,
         assessments=assessments,
-        checklist=dossier_checklist(dossier, assessments),
+        checklist=checklist,
+        closed_period=closed_period,
+        incomplete=dossier.status in (Dossier.Status.SUBMITTED, Dossier.Status.PROPOSED)
+        and not all(part.done for part in checklist),
         reviews=reviews,
         grid=grid,
         recognitions=recognitions,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core import documents
 from core.text import nfc
+from recognition.checklist import first_incomplete, incomplete_error, step_refusals
 from recognition.models import Decision, Dossier, Recognition
 from recognition.services.common import ChangedMeanwhile, audit_record
 
@@ -69,6 +70,11 @@ def decision_record(
                 )
             }
         )
+    incomplete = first_incomplete(dossiers)
+    if incomplete:
+        dossier, parts = incomplete
+        error = incomplete_error(parts, step_refusals()["decide"], name=dossier.bright_spot.name)
+        raise ValidationError({"dossiers": error.messages})
     years = {d.year for d in dossiers}
     if len(years) > 1:
         raise ValidationError(

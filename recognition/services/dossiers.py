@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.text import nfc
 from core.uploads import clean_display_name
-from recognition.checklist import dossier_checklist
+from recognition.checklist import incomplete_error, missing_parts
 from recognition.deadlines import recognition_period_for, window_of
 from recognition.models import AchievementLevel, Assessment, Dossier
 from recognition.selectors.criteria import criteria_set_for
@@ -20,10 +20,43 @@ Status = Dossier.Status
 
 
 def _editable(dossier: Dossier) -> None:
+    """A dossier is changed while it is prepared inside the window (or an extension), or while
+    a supplement is requested, until the date the committee gave (R16, R18)."""
     if not dossier.is_editable:
         raise ValidationError(
             _("The dossier can be changed only while it is prepared or a supplement is requested.")
         )
+    if dossier.status == Status.DRAFT:
+        _require_window(dossier.province, dossier.year, dossier.committee, dossier.unit)
+    elif timezone.now() >= end_of_day(dossier.supplement_due):
+        raise _supplement_late(dossier)
+
+
+def _require_window(province, year: int, committee, unit) -> None:
+    """Dossiers are opened and prepared only inside the recognition window of the committee's
+    level, or under the unit's extension (R9, R16)."""
+    period = recognition_period_for(province, year, committee.level_unit)
+    if not window_of(period).admit(unit).allowed:
+        raise ValidationError(
+            _(
+                "Dossiers for %(year)s are opened and prepared from %(opens)s to %(closes)s; "
+                "outside these dates the committee can grant an extension."
+            )
+            % {
+                "year": year,
+                "opens": period.opens.strftime("%d/%m/%Y"),
+                "closes": period.closes.strftime("%d/%m/%Y"),
+            },
+            code="window_closed",
+        )
+
+
+def _supplement_late(dossier) -> ValidationError:
+    return ValidationError(
+        _("The supplement was due by %(day)s. Ask the committee for a new date.")
+        % {"day": dossier.supplement_due.strftime("%d/%m/%Y")},
+        code="supplement_late",
+    )
 
 
 @transaction.atomic
@@ -38,6 +71,7 @@ def dossier_start(*, bright_spot: BrightSpot, by) -> Dossier:
         raise ValidationError(
             _("Only a bright spot accepted by its committee can be proposed for recognition.")
         )
+    _require_window(bright_spot.province, bright_spot.year, bright_spot.recipient, bright_spot.unit)
     criteria_set = criteria_set_for(bright_spot.province, bright_spot.field, bright_spot.year)
     if criteria_set is None:
         raise ValidationError(_("No criteria are set for this field and year yet."))
@@ -163,17 +197,9 @@ def dossier_submit(*, dossier: Dossier, version: int, by) -> Dossier:
     """
     if dossier.status not in Dossier.EDITABLE:
         raise ValidationError(_("This dossier was already submitted."))
-    missing = [part for part in dossier_checklist(dossier, _assessments(dossier)) if not part.done]
+    missing = missing_parts(dossier, _assessments(dossier))
     if missing:
-        raise ValidationError(
-            _("The dossier is not complete. Missing: %(missing)s.")
-            % {
-                "missing": "; ".join(
-                    f"{part.title} ({', '.join(str(m) for m in part.missing)})" for part in missing
-                )
-            },
-            code="incomplete",
-        )
+        raise incomplete_error(missing)
     now = timezone.now()
     before = dossier.status
     if before == Status.DRAFT:
@@ -194,11 +220,7 @@ def dossier_submit(*, dossier: Dossier, version: int, by) -> Dossier:
         changes = {"timeliness": admission.timeliness, "first_submitted_at": now}
     else:
         if now >= end_of_day(dossier.supplement_due):
-            raise ValidationError(
-                _("The supplement was due by %(day)s. Ask the committee for a new date.")
-                % {"day": dossier.supplement_due.strftime("%d/%m/%Y")},
-                code="supplement_late",
-            )
+            raise _supplement_late(dossier)
         changes = {}
     bump(
         dossier,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.text import nfc
+from recognition.checklist import require_complete
 from recognition.models import Dossier, Review, Score, Verdict
 from recognition.selectors.dossiers import committee_staff
 from recognition.services.common import audit_record, bump
@@ -70,6 +71,7 @@ def review_save(*, review: Review, scores: dict, comment: str = "", by) -> Revie
         raise ValidationError(_("Only the assigned reviewer scores this review."))
     if dossier.status != Status.SUBMITTED:
         raise ValidationError(_("Scores can be given only while the dossier is under review."))
+    require_complete(dossier, "score")
     criteria = list(dossier.criteria_set.criteria.all())
     missing = [c.code for c in criteria if (scores.get(c.pk) or ("",))[0] not in Verdict.values]
     if missing:
@@ -152,6 +154,7 @@ def dossier_propose(
     reasons, which the unit sees. At least one reviewer must have scored the dossier."""
     if dossier.status != Status.SUBMITTED:
         raise ValidationError(_("Only a dossier under review can be proposed."))
+    require_complete(dossier, "propose")
     reasons = nfc(reasons).strip()
     if not recognize and not reasons:
         raise ValidationError(

@@ -157,8 +157,8 @@ def decision_for(committee, dossiers, by, *, number=125, day=date(2026, 11, 20),
 
 
 def bulk_proposed(unit, committee, count, *, year=2026, field="qcdc", reviewer, names=None):
-    """Many dossiers proposed for recognition at once, for bulk certificates and long lists
-    (rows written directly: the services are tested one dossier at a time)."""
+    """Many complete dossiers proposed for recognition at once, for bulk certificates and long
+    lists (rows written directly: the services are tested one dossier at a time)."""
     user = unit.role_assignments.first().user
     registration, _ = Registration.objects.get_or_create(
         unit=unit, year=year, defaults={"province": unit.province}
@@ -185,7 +185,11 @@ def bulk_proposed(unit, committee, count, *, year=2026, field="qcdc", reviewer, 
                 province=unit.province, unit=unit, bright_spot=spot, year=year, field=field,
                 committee=committee, criteria_set=criteria_set, status="proposed",
                 method="Phương pháp", experience="Kinh nghiệm", effectiveness="Hiệu quả",
-                spread="Lan tỏa", first_submitted_at=on, submitted_at=on, timeliness="on_time",
+                spread="Lan tỏa", evaluation_by="Ban Dân vận Đảng ủy xã",
+                evaluation_summary="Mô hình hiệu quả.", evaluation_file="ho-so/danh-gia.pdf",
+                dispatch_number="45/TTr-UBND", dispatch_date=on.date(),
+                dispatch_signer="Nguyễn Văn Cường", dispatch_file="ho-so/to-trinh.pdf",
+                first_submitted_at=on, submitted_at=on, timeliness="on_time",
                 proposed_at=on + timedelta(days=10), proposed_by=reviewer, created_by=user,
             )
             for spot in spots

@@ -42,7 +42,8 @@ def scenario(cast, settings, tmp_path):
     a = cast_pair(cast)
     b = cast_pair(cast, unit=cast.unit_b, official=cast.official_b)
     under_review = submitted_dossier(a["qcdc"], cast.official_a)
-    draft = services.dossier_start(bright_spot=a["dvcq"], by=cast.official_a)
+    with at(2026, 10, 20):
+        draft = services.dossier_start(bright_spot=a["dvcq"], by=cast.official_a)
     recognized = proposed(submitted_dossier(b["qcdc"], cast.official_b), cast.qcdc_staff)
     services.reviewers_assign(
         committee=cast.qcdc,

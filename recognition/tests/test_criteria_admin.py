@@ -8,7 +8,7 @@ from django.urls import reverse
 from recognition import services
 from recognition.models import CriteriaSet
 from recognition.selectors import criteria_set_for
-from recognition.tests.factories import cast_pair
+from recognition.tests.factories import at, cast_pair
 
 
 @pytest.fixture
@@ -76,7 +76,8 @@ def test_a_used_set_is_frozen_and_a_new_version_leaves_the_dossier_alone(
         criteria_set=shipped(), province=cast.province, by=administrator
     )
     spots = cast_pair(cast)
-    dossier = services.dossier_start(bright_spot=spots["qcdc"], by=cast.official_a)
+    with at(2026, 10, 20):
+        dossier = services.dossier_start(bright_spot=spots["qcdc"], by=cast.official_a)
     assert dossier.criteria_set == copy
     client = client_of(administrator)
     url = reverse("admin:recognition_criteriaset_change", args=[copy.pk])
@@ -91,7 +92,8 @@ def test_a_used_set_is_frozen_and_a_new_version_leaves_the_dossier_alone(
     assert not copy.active
     dossier.refresh_from_db()
     assert dossier.criteria_set == copy  # the dossier keeps the version it was assessed against
-    other = services.dossier_start(bright_spot=spots["dvcq"], by=cast.official_a)
+    with at(2026, 10, 20):
+        other = services.dossier_start(bright_spot=spots["dvcq"], by=cast.official_a)
     assert other.criteria_set.field == "dvcq"
     assert criteria_set_for(cast.province, "qcdc", 2026) == newest
 
@@ -106,7 +108,8 @@ def test_the_list_counts_dossiers_in_one_query_however_many_sets(
     cast, administrator, client_of, django_assert_max_num_queries, copies
 ):
     pair = cast_pair(cast)
-    services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
+    with at(2026, 10, 20):
+        services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
     for year in range(2020, 2020 + copies):
         CriteriaSet.objects.create(province=cast.province, field="dvcq", valid_from_year=year)
     client = client_of(administrator)

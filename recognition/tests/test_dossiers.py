@@ -20,7 +20,8 @@ def pair(cast):
 
 @pytest.fixture
 def dossier(cast, pair):
-    return services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
+    with at(2026, 10, 15):
+        return services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
 
 
 def test_only_an_accepted_bright_spot_gets_a_dossier(cast):
@@ -72,7 +73,7 @@ def test_one_missing_file_is_enough_to_refuse(cast, dossier):
     ids=["14-oct-23:59:59", "15-oct-00:00", "30-nov-23:59:59", "1-dec-00:00"],
 )
 def test_the_window_at_its_boundaries(cast, dossier, moment, accepted):
-    with at(2026, 10, 1):
+    with at(2026, 10, 15):
         fill(dossier, cast.official_a)
     with at(*moment):
         if accepted:
@@ -92,7 +93,7 @@ def test_the_window_at_its_boundaries(cast, dossier, moment, accepted):
 def test_an_extension_admits_a_late_dossier(cast, dossier):
     from registry import services as registry_services
 
-    with at(2026, 10, 1):
+    with at(2026, 10, 15):
         fill(dossier, cast.official_a)
     with at(2026, 12, 1, 8):
         registry_services.extension_grant(
@@ -176,14 +177,15 @@ def test_a_file_that_is_not_a_document_is_refused_at_its_field(cast, dossier, cl
 
 def test_a_stale_page_does_not_overwrite(cast, dossier):
     stale = dossier.version
-    services.dossier_save_evaluation(
-        dossier=dossier,
-        evaluation_by="A",
-        evaluation_summary="B",
-        version=stale,
-        by=cast.official_a,
-    )
-    with pytest.raises(ValidationError) as refused:
+    with at(2026, 10, 20):
+        services.dossier_save_evaluation(
+            dossier=dossier,
+            evaluation_by="A",
+            evaluation_summary="B",
+            version=stale,
+            by=cast.official_a,
+        )
+    with at(2026, 10, 20), pytest.raises(ValidationError) as refused:
         services.dossier_save_evaluation(
             dossier=dossier,
             evaluation_by="C",
@@ -198,7 +200,8 @@ def test_the_bright_spot_page_leads_to_its_dossier(cast, pair, client_of):
     url = reverse("registry:bright-spot-detail", args=[pair["qcdc"].pk])
     assert "Lập hồ sơ" in client_of(cast.official_a).get(url).text
     assert "Lập hồ sơ" not in client_of(cast.qcdc_staff).get(url).text
-    dossier = services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
+    with at(2026, 10, 15):
+        dossier = services.dossier_start(bright_spot=pair["qcdc"], by=cast.official_a)
     link = reverse("recognition:dossier-detail", args=[dossier.pk])
     assert link in client_of(cast.official_a).get(url).text
     assert link not in client_of(cast.qcdc_staff).get(url).text  # a draft stays with the unit

@@ -17,7 +17,8 @@ def test_officials_see_dossiers_to_complete(cast, client_of):
     assert "Hồ sơ công nhận cần hoàn thiện" in text
     assert "2 điểm sáng đã tiếp nhận chưa lập hồ sơ" in text
     assert reverse("recognition:unit-dossiers", args=[cast.unit_a.pk]) in text
-    services.dossier_start(bright_spot=spots["qcdc"], by=cast.official_a)
+    with at(2026, 10, 20):
+        services.dossier_start(bright_spot=spots["qcdc"], by=cast.official_a)
     text = home(client_of(cast.official_a))
     assert "1 điểm sáng đã tiếp nhận chưa lập hồ sơ" in text and "1 hồ sơ đang chuẩn bị" in text
 

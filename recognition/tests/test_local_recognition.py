@@ -174,14 +174,17 @@ def test_without_its_own_window_a_level_follows_the_provinces(cast, levels):
 def test_the_wards_window_governs_its_dossiers_only(cast, levels):
     _ward_window(cast, levels, date(2026, 10, 20), date(2026, 11, 10))
     spots, official = _local_pair(levels.school, levels.combined_staff, level=Level.COMMUNE)
-    with at(2026, 11, 15):
+    with at(2026, 11, 15), pytest.raises(ValidationError) as refused:
+        services.dossier_start(bright_spot=spots["qcdc"], by=official)  # opened late: refused
+    assert "20/10/2026" in refused.value.messages[0] and "10/11/2026" in refused.value.messages[0]
+    with at(2026, 11, 1):
         dossier = services.dossier_start(bright_spot=spots["qcdc"], by=official)
     from recognition.tests.factories import fill
 
-    with at(2026, 11, 15):
+    with at(2026, 11, 1):
         fill(dossier, official)
-        with pytest.raises(ValidationError) as refused:
-            services.dossier_submit(dossier=dossier, version=dossier.version, by=official)
+    with at(2026, 11, 15), pytest.raises(ValidationError) as refused:
+        services.dossier_submit(dossier=dossier, version=dossier.version, by=official)
     assert "20/10/2026" in refused.value.messages[0] and "10/11/2026" in refused.value.messages[0]
 
     # The same day, a province-level dossier is still inside the province's window.

@@ -127,7 +127,37 @@ def test_only_officials_of_the_unit_submit(cast, client_of):
     url = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
     assert client_of(cast.official_b).post(url).status_code == 404
     assert client_of(cast.provincial).post(url).status_code == 403
-    assert client_of(cast.official_a).get(url).status_code == 405
+    assert client_of(cast.provincial).get(url).status_code == 403
+
+
+def test_submitting_asks_for_confirmation_naming_what_goes_and_to_whom(cast, client_of):
+    """Issue 14, item 4: the list's button leads to a page that lists each bright spot under the
+    committee it goes to; only its confirmation sends them."""
+    qcdc = make_bright_spot(cast.unit_a, field="qcdc", name="Dân vận khéo xóm Bắc")
+    dvcq = make_bright_spot(cast.unit_a, field="dvcq", name="Một cửa thân thiện")
+    client = client_of(cast.official_a)
+    url = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
+    year_page = client.get(reverse("registry:unit-year", args=[cast.unit_a.pk]), {"year": 2026})
+    assert f'href="{url}"' in year_page.text
+    page = client.get(url)
+    sections = page.text.split('data-testid="destination"')[1:]
+    assert len(sections) == 2
+    assert any(cast.qcdc.name in s and qcdc.name in s and dvcq.name not in s for s in sections)
+    assert any(cast.dvcq.name in s and dvcq.name in s and qcdc.name not in s for s in sections)
+    assert "Xác nhận và gửi" in page.text
+    qcdc.refresh_from_db()
+    assert qcdc.status == "draft"  # looking is not sending
+    client.post(url)
+    qcdc.refresh_from_db()
+    assert qcdc.status == "submitted" and qcdc.recipient == cast.qcdc
+
+
+def test_the_confirmation_says_why_a_list_cannot_go(cast, client_of):
+    make_bright_spot(cast.unit_a, field="qcdc")
+    url = reverse("registry:registration-submit", args=[cast.unit_a.pk, 2026])
+    page = client_of(cast.official_a).get(url).text
+    assert 'data-testid="confirm-problem"' in page and "Chưa có điểm sáng DVCQ" in page
+    assert "Xác nhận và gửi" not in page
 
 
 def test_a_year_out_of_range_is_not_found_and_a_strange_digit_is_ignored(cast, client_of):

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.drafts import draft_saved
 from core.uploads import serve
@@ -43,9 +43,13 @@ def unit_year(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def registration_submit(request, pk: int, year: int):
+    """GET: what the submission sends and to whom, with the button that confirms it. POST:
+    submit the list (R7–R9)."""
     unit = get_unit_for_user(request.user, pk, write=True)
+    if request.method == "GET":
+        return _confirm_submission(request, unit, year)
     try:
         result = services.registration_submit(unit=unit, year=year, by=request.user)
     except ValidationError as error:
@@ -64,6 +68,21 @@ def registration_submit(request, pk: int, year: int):
         else:
             messages.info(request, _("The list was already submitted; nothing new to send."))
     return redirect(f"{reverse('registry:unit-year', args=[unit.pk])}?year={year}")
+
+
+def _confirm_submission(request, unit, year: int):
+    summary = selectors.unit_year(unit, year)
+    try:
+        destinations, problem = selectors.submission_preview(unit, year), ""
+    except ValidationError as error:
+        destinations, problem = [], " ".join(error.messages)
+    context = {
+        "summary": summary,
+        "destinations": destinations,
+        "problem": problem,
+        "count": sum(len(d.bright_spots) for d in destinations),
+    }
+    return render(request, "registry/registration_confirm.html", context)
 
 
 def draft_key(unit, year, bright_spot=None) -> str:
