@@ -50,7 +50,8 @@ def pytest_runtest_teardown(item, nextitem):
     left them: the tests that follow on this worker start dossiers. (A module fixture that
     flushes does the same itself: tests/browser/test_accessibility.py.)"""
     result = yield
-    if _flushes(item):
+    # nextitem None: the session ends and its test database is gone already.
+    if _flushes(item) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         from recognition import criteria_data

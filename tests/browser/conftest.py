@@ -24,7 +24,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# One browser per module: Playwright's sync API keeps an event loop running in this thread while
+# it is open, and the tests after a browser module on the same worker call asyncio.run (pyHanko's
+# validation does).
+@pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         skip_unless_required(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")

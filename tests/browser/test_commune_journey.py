@@ -87,7 +87,9 @@ def test_a_village_school_is_recognized_by_its_ward(cast, ward, page, live_serve
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_role("heading", name=NAME)).to_be_visible()
     page.goto(f"/units/{school.pk}/registration/?year={today.year}")
-    page.get_by_role("button", name="Gửi danh sách").click()
+    page.get_by_role("link", name="Gửi danh sách").click()
+    expect(page.get_by_test_id("destination")).to_contain_text(ward.combined.name)
+    page.get_by_role("button", name="Xác nhận và gửi").click()
     expect(page.get_by_text("Danh sách đã được gửi: 2 điểm sáng.")).to_be_visible()
     spot = BrightSpot.objects.get(name=NAME)
     assert spot.recipient == ward.combined and spot.via == ward.ward_party

@@ -74,7 +74,10 @@ def test_register_submit_return_revise_resubmit_accept(cast, open_year, page, sc
     page.get_by_role("link", name=f"Đăng ký năm {open_year} · Xã Nghĩa Dũng").click()
     expect(page.get_by_text("Đã có đủ hai lĩnh vực.")).to_be_visible()
     screenshot("list-ready")
-    page.get_by_role("button", name="Gửi danh sách").click()
+    page.get_by_role("link", name="Gửi danh sách").click()
+    expect(page.get_by_test_id("destination")).to_have_count(2)
+    screenshot("list-confirm")
+    page.get_by_role("button", name="Xác nhận và gửi").click()
     expect(page.get_by_text("Danh sách đã được gửi: 2 điểm sáng.")).to_be_visible()
     screenshot("list-submitted")
 
@@ -139,7 +142,7 @@ def test_a_browser_whose_clock_lies_changes_nothing(cast, page, screenshot):
     page.goto(f"/units/{cast.unit_a.pk}/registration/?year={year}")
     assert page.evaluate("new Date().getMonth()") == 2  # the browser believes it is March
     expect(page.get_by_text("Đã hết hạn.")).to_be_visible()
-    expect(page.get_by_role("button", name="Gửi danh sách")).to_have_count(0)
+    expect(page.get_by_role("link", name="Gửi danh sách")).to_have_count(0)
     screenshot("clock-lies")
 
     # The request such a page could still send is refused by the server's clock.
