@@ -2,6 +2,7 @@
 the PDF (R23). A figure is a count of bright spots or of units matching its filters; the list it
 links to applies the same filters (`reporting.filters`)."""
 
+import functools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,8 @@ from reporting.tally import (
     RECOGNIZED,
     RECORDED,
     Tally,
+    spots_wanted,
+    units_wanted,
 )
 
 SPOTS, UNITS, PERCENT, SECTION = "spots", "units", "percent", "section"
@@ -40,18 +43,47 @@ class Figure:
     def value(self, tally: Tally, **narrower) -> int | None:
         """The figure for a tally, narrowed by more filters of the same kind (e.g. a field)."""
         if self.kind == SPOTS:
+            if not narrower:
+                return tally.count_wanted(self._wanted)
             return tally.count(**{**self.filters, **narrower})
         if self.kind == UNITS:
+            if not narrower:
+                return tally.unit_count_wanted(self._wanted)
             return tally.unit_count(**{**self.filters, **narrower})
         if self.kind == PERCENT:
             return tally.mean_progress
         return None
+
+    @functools.cached_property
+    def _wanted(self) -> tuple:
+        """The figure's own filters, prepared once for Tally.count_wanted."""
+        if self.kind == UNITS:
+            return units_wanted(**self.filters)
+        return spots_wanted(**self.filters)
 
     @property
     def links_to(self) -> str | None:
         """The list the figure counts: bright spots or units (a percentage links to the
         bright spots it is the mean of)."""
         return {SPOTS: "spots", PERCENT: "spots", UNITS: "units"}.get(self.kind)
+
+
+class FigureValues:
+    """The values of several figures for many tallies (the lines of a workbook sheet): each
+    tally's groups are read once for all the figures, not once per figure."""
+
+    def __init__(self, figures):
+        self.figures = list(figures)
+        self.spots = tuple(f._wanted for f in self.figures if f.kind == SPOTS)
+        self.units = tuple(f._wanted for f in self.figures if f.kind == UNITS)
+
+    def of(self, tally: Tally) -> list:
+        spots = iter(tally.counts_wanted(self.spots))
+        units = iter(tally.unit_counts_wanted(self.units))
+        return [
+            next(spots) if f.kind == SPOTS else next(units) if f.kind == UNITS else f.value(tally)
+            for f in self.figures
+        ]
 
 
 Status = BrightSpot.Status

@@ -54,12 +54,32 @@ class Tally:
     def count(self, status: str = "registered", **filters) -> int:
         """Bright spots matching `filters` (by default the registered ones: R7's list, not
         withdrawn). `status="counted"` takes every submitted one, withdrawn included."""
-        wanted = (status, tuple(sorted(filters.items())))
-        return sum(n for key, n in self.spots.items() if _spot_matches(wanted, key))
+        return self.count_wanted(spots_wanted(status=status, **filters))
 
     def unit_count(self, **filters) -> int:
-        wanted = tuple(sorted(filters.items()))
+        return self.unit_count_wanted(units_wanted(**filters))
+
+    def count_wanted(self, wanted: tuple) -> int:
+        """`count` for filters already prepared by `spots_wanted` (a figure prepares its own)."""
+        return sum(n for key, n in self.spots.items() if _spot_matches(wanted, key))
+
+    def unit_count_wanted(self, wanted: tuple) -> int:
         return sum(n for key, n in self.units.items() if _unit_matches(wanted, key))
+
+    def counts_wanted(self, wanteds: tuple) -> list[int]:
+        """`count_wanted` for several prepared filters at once, reading the groups once."""
+        totals = [0] * len(wanteds)
+        for key, n in self.spots.items():
+            for i in _spot_hits(wanteds, key):
+                totals[i] += n
+        return totals
+
+    def unit_counts_wanted(self, wanteds: tuple) -> list[int]:
+        totals = [0] * len(wanteds)
+        for key, n in self.units.items():
+            for i in _unit_hits(wanteds, key):
+                totals[i] += n
+        return totals
 
     @property
     def registered(self) -> int:
@@ -81,6 +101,14 @@ class Tally:
     def mean_progress(self) -> int | None:
         registered = self.registered
         return round(self.progress_sum / registered) if registered else None
+
+
+def spots_wanted(status: str = "registered", **filters) -> tuple:
+    return (status, tuple(sorted(filters.items())))
+
+
+def units_wanted(**filters) -> tuple:
+    return tuple(sorted(filters.items()))
 
 
 # Whether a group's key matches a figure's filters, remembered: the keys are few (fields × levels
@@ -111,3 +139,14 @@ def status_matches(status: str, wanted: str) -> bool:
     if wanted == "counted":
         return True
     return status == wanted
+
+
+@functools.cache
+def _spot_hits(wanteds: tuple, key: tuple) -> tuple:
+    """Which of several prepared filters a group's key matches, remembered like each match."""
+    return tuple(i for i, wanted in enumerate(wanteds) if _spot_matches(wanted, key))
+
+
+@functools.cache
+def _unit_hits(wanteds: tuple, key: tuple) -> tuple:
+    return tuple(i for i, wanted in enumerate(wanteds) if _unit_matches(wanted, key))

@@ -14,8 +14,11 @@ A summary counts each bright spot once, under one row. Two views choose the row:
 Both views group the same bright spots and the same unit-years, so their totals are equal.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+
+from django.utils.translation import get_language
 
 from organisation.models import Unit, UnitSuccession
 
@@ -48,7 +51,14 @@ class UnitInfo:
 
     @property
     def kind_label(self) -> str:
-        return str(Unit.Kind(self.kind).label) if self.kind in Unit.Kind.values else self.kind
+        return _kind_label(self.kind, get_language())
+
+
+@functools.cache
+def _kind_label(kind: str, language: str) -> str:
+    """A unit type's name in `language` (the active one, which the label follows), remembered:
+    the national workbook asks once per unit row."""
+    return str(Unit.Kind(kind).label) if kind in Unit.Kind.values else kind
 
 
 _FIELDS = (

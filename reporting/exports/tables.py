@@ -108,7 +108,7 @@ class GroupTable(Table):
         ]
 
     def rows(self, request, area, summaries):
-        numbers = figure_columns(request)
+        numbers = figures.FigureValues(figure_columns(request))
         for year, year_summary in sorted(summaries.items()):
             rows = (
                 year_summary.locality_rows if self.group == "locality" else year_summary.unit_rows
@@ -118,7 +118,7 @@ class GroupTable(Table):
                     year,
                     area.province.name,
                     *self.describe(area, row),
-                    *(f.value(row.tally) for f in numbers),
+                    *numbers.of(row.tally),
                 ]
 
 

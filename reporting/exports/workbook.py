@@ -62,16 +62,6 @@ def _header_format():
     )
 
 
-def _cell(kind: str, value):
-    if value is None or value == "":
-        return None
-    if kind == tables.DATE and type(value) is date:
-        return datetime(value.year, value.month, value.day)
-    if kind == tables.TEXT:
-        return str(value)
-    return value
-
-
 class _Sheets:
     """The options of write_worksheets, gathered sheet by sheet."""
 
@@ -96,14 +86,30 @@ class _Sheets:
 
 
 def _records(columns: list[tables.Column], rows, progress=None):
+    """Each row as the writer's record: empty cells left empty, dates as datetimes, text as
+    text. The record is made in one step and only the text and date cells are visited after:
+    this runs for every cell of the national workbook."""
     labels = [c.label for c in columns]
-    kinds = [c.kind for c in columns]
+    visited = [(c.label, c.kind == tables.DATE) for c in columns if c.kind in _VISITED]
     for count, row in enumerate(rows, start=1):
-        yield {
-            label: _cell(kind, value) for label, kind, value in zip(labels, kinds, row, strict=True)
-        }
+        record = dict(zip(labels, row, strict=True))
+        if "" in row:
+            record = {label: None if value == "" else value for label, value in record.items()}
+        for label, is_date in visited:
+            value = record[label]
+            if value is None:
+                continue
+            if is_date:
+                if type(value) is date:
+                    record[label] = datetime(value.year, value.month, value.day)
+            elif type(value) is not str:
+                record[label] = str(value)
+        yield record
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress()
+
+
+_VISITED = (tables.DATE, tables.TEXT)
 
 
 def _streamed(table: tables.Table, request: ExportRequest):
