@@ -76,3 +76,17 @@ def route(
             "No steering committee receives this field at this level yet. Please tell your administrator."
         )
     )
+
+
+def router(unit: Unit, on: date):
+    """`rule_for(bright_spot)` → the routing rule of each of the unit's bright spots (as `route`),
+    one query per level and field however many bright spots share them."""
+    rules: dict[tuple, RoutingRule] = {}
+
+    def rule_for(bright_spot) -> RoutingRule:
+        key = (bright_spot.level, bright_spot.field)
+        if key not in rules:
+            rules[key] = route(unit=unit, level=key[0], field=key[1], on=on)
+        return rules[key]
+
+    return rule_for

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, Q
 from django.http import Http404
 
 from organisation.models import AuditEntry, Committee, Field, Unit
-from organisation.routing import level_units, route
+from organisation.routing import level_units, router
 from organisation.scope import scope_for
 from registry import bright_spot_parts
 from registry.deadlines import period_for, registration_window
@@ -349,18 +349,14 @@ class Destination:
 
 def submission_preview(unit: Unit, year: int) -> list[Destination]:
     """The unit's drafts of the year grouped by the committee each would be routed to on
-    submission, as `registry.services.registration_submit` routes them (one routing query per
-    level and field). Raises ValidationError when a draft has no committee to go to."""
+    submission, as `registry.services.registration_submit` routes them. Raises ValidationError when a draft has no committee to go to."""
     period = period_for(unit.province, year)
     drafts = BrightSpot.objects.filter(
         unit=unit, year=year, status=BrightSpot.Status.DRAFT
     ).order_by("field", "name_sort")
-    rules, destinations = {}, {}
+    rule_for, destinations = router(unit, period.deadline), {}
     for bright_spot in drafts:
-        key = (bright_spot.level, bright_spot.field)
-        if key not in rules:
-            rules[key] = route(unit=unit, level=key[0], field=key[1], on=period.deadline)
-        rule = rules[key]
+        rule = rule_for(bright_spot)
         destination = destinations.setdefault(
             rule.recipient_id, Destination(rule.recipient, rule.via, rule.copy_to, [])
         )

@@ -68,18 +68,10 @@ class Tally:
 
     def counts_wanted(self, wanteds: tuple) -> list[int]:
         """`count_wanted` for several prepared filters at once, reading the groups once."""
-        totals = [0] * len(wanteds)
-        for key, n in self.spots.items():
-            for i in _spot_hits(wanteds, key):
-                totals[i] += n
-        return totals
+        return _totals(self.spots, wanteds, _spot_hits)
 
     def unit_counts_wanted(self, wanteds: tuple) -> list[int]:
-        totals = [0] * len(wanteds)
-        for key, n in self.units.items():
-            for i in _unit_hits(wanteds, key):
-                totals[i] += n
-        return totals
+        return _totals(self.units, wanteds, _unit_hits)
 
     @property
     def registered(self) -> int:
@@ -150,3 +142,11 @@ def _spot_hits(wanteds: tuple, key: tuple) -> tuple:
 @functools.cache
 def _unit_hits(wanteds: tuple, key: tuple) -> tuple:
     return tuple(i for i, wanted in enumerate(wanteds) if _unit_matches(wanted, key))
+
+
+def _totals(groups: Counter, wanteds: tuple, hits) -> list[int]:
+    totals = [0] * len(wanteds)
+    for key, n in groups.items():
+        for i in hits(wanteds, key):
+            totals[i] += n
+    return totals

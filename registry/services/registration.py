@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation.models import Field
-from organisation.routing import route
+from organisation.routing import router
 from organisation.services.audit import audit_record
 from registry.deadlines import period_for, registration_window
 from registry.models import BrightSpot, Registration
@@ -69,12 +69,9 @@ def registration_submit(*, unit, year: int, by) -> SubmitResult:
         )
 
     routed: dict[int, list[int]] = {}
-    rules = {}  # one routing per level and field, however many bright spots share it
+    rule_for = router(unit, period.deadline)
     for bright_spot in drafts:
-        key = (bright_spot.level, bright_spot.field)
-        if key not in rules:
-            rules[key] = route(unit=unit, level=key[0], field=key[1], on=period.deadline)
-        rule = rules[key]
+        rule = rule_for(bright_spot)
         updated = BrightSpot.objects.filter(pk=bright_spot.pk, status=Status.DRAFT).update(
             status=Status.SUBMITTED,
             submitted_at=now,
