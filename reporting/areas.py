@@ -49,6 +49,12 @@ class Area:
     def units(self) -> UnitMap:
         return UnitMap.of_province(self.province)
 
+    def preload(self, units: UnitMap) -> "Area":
+        """Give the area its province's map already read (the country's page reads every
+        province's map at once)."""
+        self.__dict__["units"] = units
+        return self
+
     @cached_property
     def unit_ids(self) -> set[int]:
         """The units whose figures this area counts (with the units merged into them)."""

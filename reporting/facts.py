@@ -30,7 +30,7 @@ from registry.models import (
     Registration,
     RegistrationPeriod,
 )
-from reporting.areas import REGISTERED, Area
+from reporting.areas import COUNTED, REGISTERED, Area
 from reporting.tally import (
     BOTH,
     COMMENDED,
@@ -79,13 +79,25 @@ class UnitFact:
 
 def deadlines(province, years) -> dict[int, tuple[date, date]]:
     """Each year's registration and annual report deadlines (R6, R11), with the defaults."""
+    return country_deadlines([province], years)[province.pk]
+
+
+def country_deadlines(provinces, years) -> dict[int, dict[int, tuple[date, date]]]:
+    """The same for several provinces in one query: province id → year → deadlines."""
     found = {
-        p.year: (p.deadline, p.report_deadline)
-        for p in RegistrationPeriod.objects.filter(province=province, year__in=list(years))
+        (p.province_id, p.year): (p.deadline, p.report_deadline)
+        for p in RegistrationPeriod.objects.filter(
+            province__in=[p.pk for p in provinces], year__in=list(years)
+        )
     }
     return {
-        y: found.get(y, (default_registration_deadline(y), default_report_deadline(y)))
-        for y in years
+        province.pk: {
+            y: found.get(
+                (province.pk, y), (default_registration_deadline(y), default_report_deadline(y))
+            )
+            for y in years
+        }
+        for province in provinces
     }
 
 
@@ -120,26 +132,24 @@ def recognition_columns() -> dict:
     }  # fmt: skip
 
 
-def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
+def _spot_groups_sql(base, province_ids) -> tuple[str, list]:
     """One statement for the groups: the scope's bright spots as `s`, joined to their dossiers'
     fate and to what progress, commendations and the Council recorded of *those* bright spots,
     each read once and grouped, never a sub-query per bright spot (issue 12: the per-row
     sub-queries cost 216 ms of a province dashboard's 238 ms of SQL). Every table that has a
-    province is read for the area's province only, by its index: the statement's cost follows
-    the province's size, not the country's (a join on the dossiers of the whole country made the
-    planner read them all)."""
-    base = (
-        area.bright_spots(years)
-        .values("pk", "year", "unit_id", "field", "level", "status", "timeliness", "progress")
-        .order_by()
-    )
+    province is read for the area's province only (for the country's page, its provinces), by
+    its index: the statement's cost follows the province's size, not the country's (a join on
+    the dossiers of the whole country made the planner read them all)."""
+    base = base.values(
+        "pk", "year", "unit_id", "field", "level", "status", "timeliness", "progress"
+    ).order_by()
     inner, params = base.query.get_compiler(using=base.db).as_sql()
     progress = ProgressEntry._meta.db_table
     commendation = UnitCommendation._meta.db_table
     entry, recognition = CommendationEntry._meta.db_table, Recognition._meta.db_table
     dossier = Dossier._meta.db_table
     status = Dossier.Status
-    province = area.province.pk
+    provinces = ", ".join(["%s"] * len(province_ids))
     sql = f"""
         WITH s AS ({inner})
         SELECT s.year, s.unit_id, s.field, s.level, s.status, s.timeliness,
@@ -153,7 +163,7 @@ def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
                COUNT(*), SUM(s.progress)
         FROM s
         LEFT JOIN (
-            SELECT x.bright_spot_id, x.status FROM {dossier} x WHERE x.province_id = %s
+            SELECT x.bright_spot_id, x.status FROM {dossier} x WHERE x.province_id IN ({provinces})
         ) d ON d.bright_spot_id = s.pk
         LEFT JOIN (
             SELECT DISTINCT e.bright_spot_id FROM {progress} e
@@ -161,14 +171,14 @@ def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
         ) p ON p.bright_spot_id = s.pk
         LEFT JOIN (
             SELECT DISTINCT u.bright_spot_id, u.year FROM {commendation} u
-            WHERE u.province_id = %s
+            WHERE u.province_id IN ({provinces})
         ) c ON c.bright_spot_id = s.pk AND c.year = s.year
         LEFT JOIN (
             SELECT y.bright_spot_id, MAX(ce.outcome) AS outcome
             FROM {entry} ce
             JOIN {recognition} r ON r.id = ce.recognition_id
             JOIN {dossier} y ON y.id = r.dossier_id
-            WHERE ce.outcome IN (%s, %s) AND y.province_id = %s
+            WHERE ce.outcome IN (%s, %s) AND y.province_id IN ({provinces})
             GROUP BY y.bright_spot_id
         ) k ON k.bright_spot_id = s.pk
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
@@ -179,17 +189,29 @@ def _spot_groups_sql(area: Area, years) -> tuple[str, list]:
     return sql, [
         *params,
         *states,
-        province,
-        province,
+        *province_ids,
+        *province_ids,
         Outcome.COMMENDATION,
         Outcome.MERIT,
-        province,
+        *province_ids,
     ]
 
 
 def spot_groups(area: Area, years):
     """(year, unit id, SPOT_KEY tuple, count, progress sum) for the scope's bright spots."""
-    sql, params = _spot_groups_sql(area, years)
+    return _read_groups(area.bright_spots(years), [area.province.pk])
+
+
+def country_spot_groups(provinces, years):
+    """The same groups for the whole of several provinces, in one statement (the country's
+    page): each group's unit tells its province."""
+    ids = sorted(p.pk for p in provinces)
+    base = BrightSpot.objects.filter(province_id__in=ids, year__in=list(years), status__in=COUNTED)
+    return _read_groups(base, ids)
+
+
+def _read_groups(base, province_ids):
+    sql, params = _spot_groups_sql(base, province_ids)
     with connections[BrightSpot.objects.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -219,28 +241,56 @@ def _field_counts(area: Area, years, groups) -> dict:
     return counts
 
 
-def unit_facts(area: Area, years, groups, periods) -> dict[int, list[UnitFact]]:
-    """Every unit-year of the scope: units that had to register, and any unit that submitted."""
+@dataclass
+class UnitRecords:
+    """What units submitted besides bright spots, by (year, unit id): registrations (their
+    timeliness), extensions of the registration (until), annual reports (their timeliness)."""
+
+    registrations: dict
+    extensions: dict
+    reports: dict
+
+    @classmethod
+    def read(cls, restrict, years) -> "UnitRecords":
+        """`restrict` narrows each model's rows to the units read (an area's `unit_filter`)."""
+        years = list(years)
+        registration, report = Registration.Status.SUBMITTED, AnnualReport.Status.SUBMITTED
+        return cls(
+            registrations=_by_unit_year(restrict(
+                Registration.objects.filter(year__in=years, status=registration)
+            ).values_list("year", "unit_id", "timeliness")),
+            extensions=_by_unit_year(restrict(
+                Extension.objects.filter(year__in=years, kind=Extension.Kind.REGISTRATION)
+            ).values_list("year", "unit_id", "until")),
+            reports=_by_unit_year(restrict(
+                AnnualReport.objects.filter(year__in=years, status=report)
+            ).values_list("year", "unit_id", "timeliness")),
+        )  # fmt: skip
+
+    def by_province(self, province_of: dict) -> dict[int, "UnitRecords"]:
+        """The records split by province (`province_of`: unit id → province id)."""
+        split: dict[int, UnitRecords] = {}
+        for name in ("registrations", "extensions", "reports"):
+            for key, value in getattr(self, name).items():
+                province = province_of[key[1]]
+                if province not in split:
+                    split[province] = UnitRecords({}, {}, {})
+                getattr(split[province], name)[key] = value
+        return split
+
+
+def _by_unit_year(rows) -> dict:
+    return {(year, unit): value for year, unit, value in rows}
+
+
+def unit_facts(area: Area, years, groups, periods, records=None) -> dict[int, list[UnitFact]]:
+    """Every unit-year of the scope: units that had to register, and any unit that submitted.
+    `records` are read for the area unless given (read once for the country's provinces)."""
     units = area.units
     counts = _field_counts(area, years, groups)
-    registrations = {
-        (y, u): t
-        for y, u, t in area.unit_filter(
-            Registration.objects.filter(year__in=list(years), status=Registration.Status.SUBMITTED)
-        ).values_list("year", "unit_id", "timeliness")
-    }
-    extensions = {
-        (y, u): until
-        for y, u, until in area.unit_filter(
-            Extension.objects.filter(year__in=list(years), kind=Extension.Kind.REGISTRATION)
-        ).values_list("year", "unit_id", "until")
-    }
-    reports = {
-        (y, u): t
-        for y, u, t in area.unit_filter(
-            AnnualReport.objects.filter(year__in=list(years), status=AnnualReport.Status.SUBMITTED)
-        ).values_list("year", "unit_id", "timeliness")
-    }
+    if records is None:
+        records = UnitRecords.read(area.unit_filter, years)
+    registrations, extensions, reports = records.registrations, records.extensions, records.reports
     submitted_units = {(y, u) for y, u, *_rest in groups}
     submitted_units |= {(y, u) for y, u, _f in counts} | set(registrations) | set(reports)
     in_scope = area.unit_ids

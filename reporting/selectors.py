@@ -90,14 +90,15 @@ def get_area_for_user(
 
 
 def national_areas_for_user(user) -> list[Area]:
-    """One scope per province the user reads as a whole: the national workbook's scopes."""
+    """One scope per province the user reads as a whole, in the provinces' order: the national
+    workbook's scopes and the rows of the country's page (two queries for any number)."""
     if not can_read_summaries(user):
         raise PermissionDenied
-    areas = []
-    for province in provinces_for_user(user):
-        root = province.root_unit
-        if root is not None:
-            areas.append(Area(province=province, root=root))
+    provinces = list(provinces_for_user(user))
+    roots = {}
+    for root in Unit.objects.filter(province__in=provinces, parent=None).order_by("-pk"):
+        roots[root.province_id] = root  # the first by key, as Province.root_unit
+    areas = [Area(province=p, root=roots[p.pk]) for p in provinces if p.pk in roots]
     if not areas:
         raise PermissionDenied
     return areas

@@ -10,9 +10,17 @@ from datetime import date
 
 from registry.models import BrightSpot
 from reporting.areas import REGISTERED, Area
-from reporting.facts import UnitFact, deadlines, spot_groups, unit_facts
+from reporting.facts import (
+    UnitFact,
+    UnitRecords,
+    country_deadlines,
+    country_spot_groups,
+    deadlines,
+    spot_groups,
+    unit_facts,
+)
 from reporting.tally import BOTH, Tally
-from reporting.units import CURRENT, HISTORICAL, UnitInfo, divide
+from reporting.units import CURRENT, HISTORICAL, UnitInfo, UnitMap, divide
 
 
 @dataclass
@@ -94,6 +102,35 @@ def summarize(area: Area, years, view: str = HISTORICAL, *, detail=None) -> dict
     periods = deadlines(area.province, years)
     groups = list(spot_groups(area, years))
     facts = unit_facts(area, years, groups, periods)
+    return _summaries(area, years, view, detail, periods, groups, facts)
+
+
+def summarize_country(areas: list[Area], years) -> dict[int, dict[int, YearSummary]]:
+    """The totals of whole provinces (province id → year → summary), read for all of them at
+    once: one statement for the bright spots, one query per other table, whatever the number
+    of provinces (the country's page). Each equals `summarize(area, years, detail=())`."""
+    years = sorted(set(years))
+    provinces = [area.province for area in areas]
+    periods = country_deadlines(provinces, years)
+    maps = UnitMap.of_provinces(provinces)
+    province_of = {pk: province for province, units in maps.items() for pk in units.units}
+    groups: dict[int, list] = {province.pk: [] for province in provinces}
+    for group in country_spot_groups(provinces, years):
+        groups[province_of[group[1]]].append(group)
+    ids = [province.pk for province in provinces]
+    records = UnitRecords.read(lambda rows: rows.filter(province_id__in=ids), years)
+    records = records.by_province(province_of)
+    found = {}
+    for area in areas:
+        pk = area.province.pk
+        area.preload(maps[pk])
+        mine = records.get(pk) or UnitRecords({}, {}, {})
+        facts = unit_facts(area, years, groups[pk], periods[pk], mine)
+        found[pk] = _summaries(area, years, HISTORICAL, set(), periods[pk], groups[pk], facts)
+    return found
+
+
+def _summaries(area, years, view, detail, periods, groups, facts) -> dict[int, YearSummary]:
     by_year: dict[int, list] = {year: [] for year in years}
     for group in groups:
         by_year[group[0]].append(group)
@@ -181,4 +218,11 @@ def summary_years(area: Area, today: date) -> list[int]:
     return list(range(min(first or today.year, today.year), today.year + 1))
 
 
-__all__ = ["CURRENT", "HISTORICAL", "YearSummary", "summarize", "summary_years"]
+__all__ = [
+    "CURRENT",
+    "HISTORICAL",
+    "YearSummary",
+    "summarize",
+    "summarize_country",
+    "summary_years",
+]

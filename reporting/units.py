@@ -78,15 +78,26 @@ class UnitMap:
 
     @classmethod
     def of_province(cls, province) -> "UnitMap":
-        rows = Unit.objects.filter(province=province).values_list(*_FIELDS)
-        shares: dict[int, list[tuple[int, int]]] = {}
-        for pk, successor, share in (
-            UnitSuccession.objects.filter(predecessor__province=province)
-            .order_by("predecessor_id", "-share_percent", "successor_id")
-            .values_list("predecessor_id", "successor_id", "share_percent")
+        return cls.of_provinces([province])[province.pk]
+
+    @classmethod
+    def of_provinces(cls, provinces) -> dict[int, "UnitMap"]:
+        """Each province's map (province id → map), read in two queries for all of them."""
+        ids = [p.pk for p in provinces]
+        units: dict[int, list] = {pk: [] for pk in ids}
+        for province_id, *row in Unit.objects.filter(province_id__in=ids).values_list(
+            "province_id", *_FIELDS
         ):
-            shares.setdefault(pk, []).append((successor, share))
-        return cls((UnitInfo(*row) for row in rows), shares)
+            units[province_id].append(UnitInfo(*row))
+        shares: dict[int, dict] = {pk: {} for pk in ids}
+        for province_id, pk, successor, share in (
+            UnitSuccession.objects.filter(predecessor__province_id__in=ids)
+            .order_by("predecessor_id", "-share_percent", "successor_id")
+            .values_list("predecessor__province_id", "predecessor_id", "successor_id",
+                         "share_percent")
+        ):  # fmt: skip
+            shares[province_id].setdefault(pk, []).append((successor, share))
+        return {pk: cls(units[pk], shares[pk]) for pk in ids}
 
     def __getitem__(self, pk: int) -> UnitInfo:
         return self.units[pk]

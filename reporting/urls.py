@@ -5,6 +5,7 @@ from reporting import views
 app_name = "reporting"
 urlpatterns = [
     path("reports/", views.summary, name="summary"),
+    path("reports/country/", views.country, name="country"),
     path("reports/bright-spots/", views.bright_spots, name="bright-spots"),
     path("reports/units/", views.units, name="units"),
     path("reports/csv/<slug:identifier>/", views.download_csv, name="csv"),

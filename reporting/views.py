@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.csv import stream_csv
 from core.uploads import serve
 from core.years import open_year
+from reporting import country as country_page
 from reporting import dashboard, history, selectors, services
 from reporting.exports import ExportRequest, csv_exporters, get_exporter
 from reporting.filters import SpotFilterForm, UnitFilterForm, described
@@ -55,6 +56,21 @@ def summary(request):
         recent_exports=selectors.exports_of(request.user, 5),
     )
     return render(request, "reporting/summary.html", context)
+
+
+@login_required
+@require_GET
+def country(request):
+    """Every province the reader reads as a whole, one line each (R23): for readers of several
+    provinces; another reader sees their own province's line only (R30)."""
+    areas = selectors.national_areas_for_user(request.user)
+    form = AreaForm(request.GET)
+    found = open_year(request)
+    year = form.value("year", found.year)
+    years = sorted({*found.choices(summary_years(areas[0], timezone.localdate())), year})
+    context = country_page.country_context(areas, year)
+    context.update(years=years, national=len(areas) > 1)
+    return render(request, "reporting/country.html", context)
 
 
 def _list_context(request, form, area, year, view):

@@ -32,6 +32,9 @@ GET_ONLY = "            405   405   405   405   405   405   405   login"
 
 ROWS = [
     Row("reporting:summary", get=READERS, post=GET_ONLY),
+    Row("reporting:country", post=GET_ONLY,
+        get="  403   403   403   403   200   200   200   login",
+        note="the provinces a reader reads as a whole: committee staff read none of them"),
     Row("reporting:bright-spots", get=READERS, post=GET_ONLY, query="field=qcdc&status=accepted"),
     Row("reporting:units", get=READERS, post=GET_ONLY, query="compliance=not_both"),
     Row("reporting:csv", "csv_table", get=READERS, post=GET_ONLY),
