@@ -10,7 +10,7 @@ from reporting.units import CURRENT
 
 def unit_history(unit) -> dict:
     area = Area(province=unit.province, root=unit)
-    years = summary_years(area, timezone.localdate())
+    years = summary_years([area], timezone.localdate())
     summaries = summarize(area, years, CURRENT, detail=())  # totals and facts are enough
     spots = {}
     for spot in (

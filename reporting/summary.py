@@ -206,10 +206,11 @@ def _grouped(area, view, facts, groups):
     return total, rows, localities, kinds
 
 
-def summary_years(area: Area, today: date) -> list[int]:
-    """The years a summary can speak of: from the first year with a submission to this year."""
+def summary_years(areas: list[Area], today: date) -> list[int]:
+    """The years a summary of these areas can speak of: from the first year with a submission
+    in any of their provinces to this year."""
     first = (
-        BrightSpot.objects.filter(province=area.province)
+        BrightSpot.objects.filter(province__in=[area.province for area in areas])
         .exclude(status=BrightSpot.Status.DRAFT)
         .order_by("year")
         .values_list("year", flat=True)

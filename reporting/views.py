@@ -29,7 +29,7 @@ PAGE_SIZE = 50
 def _scope_year(request, form, choices=False):
     """The scope asked for (access checked first), the years it has, the year and the view."""
     area = selectors.get_area_for_user(request.user, **form.area_arguments())
-    years = summary_years(area, timezone.localdate())
+    years = summary_years([area], timezone.localdate())
     year = form.value("year", None)
     if year is None or choices:
         # The year open for the reader (R37), and the years its windows have opened.
@@ -67,7 +67,7 @@ def country(request):
     form = AreaForm(request.GET)
     found = open_year(request)
     year = form.value("year", found.year)
-    years = sorted({*found.choices(summary_years(areas[0], timezone.localdate())), year})
+    years = sorted({*found.choices(summary_years(areas, timezone.localdate())), year})
     context = country_page.country_context(areas, year)
     context.update(years=years, national=len(areas) > 1)
     return render(request, "reporting/country.html", context)
@@ -150,7 +150,7 @@ def download_csv(request, identifier: str):
     exporter = get_exporter(identifier)
     if exporter is None or not exporter.streamed:
         raise Http404
-    years = summary_years(areas[0], timezone.localdate())
+    years = summary_years(areas, timezone.localdate())
     last = form.value("year", years[-1])
     # Years before the programme's first have nothing to count: a CSV never reaches before it.
     first = max(form.value("first_year", last), years[0])

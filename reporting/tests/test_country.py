@@ -7,7 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.years import open_year_for
 from organisation.tests.factories import UserFactory
+from registry.models import BrightSpot
 from reporting.areas import Area
 from reporting.country import COLUMNS
 from reporting.summary import summarize, summarize_country
@@ -91,6 +93,22 @@ def test_readers_of_no_province_are_refused(generated, client_of):
 def test_a_bad_year_falls_back_to_the_open_year(generated, national, client_of):
     response = country(client_of(national), year="not-a-year")
     assert response.status_code == 200
+    shown = open_year_for(national).year
+    assert f'<option value="{shown}" selected>' in response.content.decode()
+    assert figures(response.content.decode())["registered"][-1][0] == str(
+        sum(
+            reference.figures(p, shown)["registered"] for p in (generated.province, generated.other)
+        )
+    )
+
+
+def test_the_year_menu_reaches_the_earliest_year_of_any_province(generated, national, client_of):
+    # The province read last started earlier than the others: its first year is offered too.
+    last = max(generated.province, generated.other, key=lambda p: p.code)
+    spot = BrightSpot.objects.filter(province=last).exclude(status="draft").first()
+    BrightSpot.objects.filter(pk=spot.pk).update(year=2019)
+    html = country(client_of(national), year=2026).content.decode()
+    assert '<option value="2019">' in html
 
 
 def test_the_summary_offers_the_country_to_readers_of_several(generated, national, client_of):
