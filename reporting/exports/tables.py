@@ -31,6 +31,9 @@ class Column:
 
 
 class Table:
+    """A table's rows are lists of cells: None for an empty cell, text as str, numbers as int,
+    dates as date and moments as naive datetimes in the programme's time zone."""
+
     identifier = ""
     title = ""
 
@@ -157,7 +160,7 @@ class Units(GroupTable):
             row.unit.name,
             row.unit.code,
             row.unit.kind_label,
-            "; ".join(u.name for u in merged),
+            "; ".join(u.name for u in merged) or None,
         ]
 
 
@@ -194,10 +197,10 @@ class BrightSpots(Table):
     def rows(self, request, area, summaries=None):
         units, root = area.units, area.units[area.root.pk]
         zone = timezone.get_default_timezone()
-        levels, statuses = dict(Level.choices), dict(BrightSpot.Status.choices)
+        levels = {k: str(v) for k, v in Level.choices}
+        statuses = {k: str(v) for k, v in BrightSpot.Status.choices}
         timeliness = {k: str(v) for k, v in Timeliness.choices}
-        levels = {k: str(v) for k, v in levels.items()}
-        statuses = {k: str(v) for k, v in statuses.items()}
+        placed = {}  # unit id: its locality's, its own and today's unit's names, found once
         queryset = (
             area.bright_spots(request.years)
             .order_by("year", "unit__name_sort", "name_sort", "pk")
@@ -209,20 +212,24 @@ class BrightSpots(Table):
         for year, unit_id, name, address, field, level, status, timely, submitted, reviewed, progress in queryset.iterator(
             chunk_size=self.chunk
         ):  # fmt: skip
-            row_unit = units.row(unit_id, request.view)
-            today = units.current(unit_id)
+            names = placed.get(unit_id)
+            if names is None:
+                today = units.current(unit_id)
+                names = placed[unit_id] = (
+                    units[units.locality(units.row(unit_id, request.view), root)].name,
+                    units[unit_id].name,
+                    units[today].name if today != unit_id else None,
+                )
             yield [
                 year,
                 area.province.name,
-                units[units.locality(row_unit, root)].name,
-                units[unit_id].name,
-                units[today].name if today != unit_id else "",
+                *names,
                 name,
-                address,
+                address or None,
                 field.upper(),
                 levels.get(level, level),
                 statuses.get(status, status),
-                timeliness.get(timely, ""),
+                timeliness.get(timely),
                 _local(submitted, zone),
                 _local(reviewed, zone),
                 progress,
@@ -255,6 +262,7 @@ class Recognized(Table):
         units, root = area.units, area.units[area.root.pk]
         levels = {k: str(v) for k, v in Level.choices}
         outcomes = {"merit": _("Certificate of Merit"), "commendation": _("Letter of Commendation")}
+        placed = {}  # unit id: its locality's and its own names, found once
         queryset = (
             area.bright_spots(request.years)
             .filter(status__in=REGISTERED)
@@ -270,19 +278,25 @@ class Recognized(Table):
         for year, unit_id, name, field, level, number, symbol, day, authority, commended, council in queryset.iterator(
             chunk_size=2000
         ):  # fmt: skip
+            names = placed.get(unit_id)
+            if names is None:
+                row_unit = units.row(unit_id, request.view)
+                names = placed[unit_id] = (
+                    units[units.locality(row_unit, root)].name,
+                    units[unit_id].name,
+                )
             yield [
                 year,
                 area.province.name,
-                units[units.locality(units.row(unit_id, request.view), root)].name,
-                units[unit_id].name,
+                *names,
                 name,
                 field.upper(),
                 levels.get(level, level),
-                documents.document_number(number, symbol) if number else "",
+                documents.document_number(number, symbol) if number else None,
                 day,
-                authority or "",
-                _("yes") if commended else "",
-                str(outcomes.get(council, "")),
+                authority or None,
+                _("yes") if commended else None,
+                str(outcomes[council]) if council in outcomes else None,
             ]
 
 
@@ -325,7 +339,7 @@ class NonCompliant(Table):
                     fact.unit.name,
                     fact.unit.code,
                     fact.unit.kind_label,
-                    units[today].name if today != fact.unit.pk else "",
+                    units[today].name if today != fact.unit.pk else None,
                     fact.qcdc,
                     fact.dvcq,
                     _("both fields") if len(missing) == 2 else missing[0].upper(),

@@ -86,30 +86,38 @@ class _Sheets:
 
 
 def _records(columns: list[tables.Column], rows, progress=None):
-    """Each row as the writer's record: empty cells left empty, dates as datetimes, text as
-    text. The record is made in one step and only the text and date cells are visited after:
-    this runs for every cell of the national workbook."""
+    """Each row as the writer's record. Most rows hold only the types the writer takes as they
+    are (checked at once by the set of their types); the others have their dates made datetimes,
+    an empty text None and anything else in a text column made text. This runs for every row of
+    the national workbook."""
     labels = [c.label for c in columns]
     visited = [(c.label, c.kind == tables.DATE) for c in columns if c.kind in _VISITED]
     for count, row in enumerate(rows, start=1):
         record = dict(zip(labels, row, strict=True))
-        if "" in row:
-            record = {label: None if value == "" else value for label, value in record.items()}
-        for label, is_date in visited:
-            value = record[label]
-            if value is None:
-                continue
-            if is_date:
-                if type(value) is date:
-                    record[label] = datetime(value.year, value.month, value.day)
-            elif type(value) is not str:
-                record[label] = str(value)
+        if not _WRITTEN_AS_THEY_ARE.issuperset(map(type, row)) or "" in row:
+            _convert(record, visited)
         yield record
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress()
 
 
+def _convert(record: dict, visited) -> None:
+    for label, value in record.items():
+        if value == "":
+            record[label] = None
+    for label, is_date in visited:
+        value = record[label]
+        if value is None:
+            continue
+        if is_date:
+            if type(value) is date:
+                record[label] = datetime(value.year, value.month, value.day)
+        elif type(value) is not str:
+            record[label] = str(value)
+
+
 _VISITED = (tables.DATE, tables.TEXT)
+_WRITTEN_AS_THEY_ARE = frozenset({str, int, float, datetime, type(None)})
 
 
 def _streamed(table: tables.Table, request: ExportRequest):

@@ -3,16 +3,19 @@ sheets reconcile with each other, headers are frozen and filtered, the text is V
 
 import io
 import unicodedata
+from datetime import date
 
 import openpyxl
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from registry.models import BrightSpot
 from reporting import figures
 from reporting.areas import Area
 from reporting.exports import ExportRequest
-from reporting.exports.workbook import Workbook
+from reporting.exports.tables import DATE, TEXT, Column
+from reporting.exports.workbook import Workbook, _records
 from reporting.tests import reference
 from reporting.tests.conftest import YEARS
 
@@ -182,3 +185,15 @@ def test_a_workbook_of_two_provinces_adds_them_up(generated):
     assert registered["2025"] == sum(
         reference.spots(p, 2025).count() for p in (generated.province, generated.other)
     )
+
+
+def test_cells_a_writer_would_not_take_as_they_are_are_made_plain():
+    """A date becomes a date cell, an empty text an empty cell, a translated label its text."""
+    columns = [Column("Năm"), Column("Tên", kind=TEXT), Column("Ngày", kind=DATE)]
+    rows = [[2026, gettext_lazy("Yes"), date(2026, 3, 30)], [2026, "", None], [2025, "A", None]]
+    with translation.override("vi"):
+        records = list(_records(columns, iter(rows)))
+    assert type(records[0]["Tên"]) is str and records[0]["Tên"] == "Có"
+    assert records[0]["Ngày"].isoformat() == "2026-03-30T00:00:00"
+    assert records[1] == {"Năm": 2026, "Tên": None, "Ngày": None}
+    assert records[2] == {"Năm": 2025, "Tên": "A", "Ngày": None}
