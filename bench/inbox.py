@@ -101,7 +101,7 @@ def main():
                 sql["median_ms"],
                 ratio,
                 len(queries),
-            )  # fmt: skip
+            )
         )
     print(
         f"{'case':<28} {'rows':>6} {'median':>8} {'min–max':>15} {'raw SQL':>8} {'ratio':>6} {'queries':>8}"
