@@ -96,8 +96,8 @@ def national_areas_for_user(user) -> list[Area]:
         raise PermissionDenied
     provinces = list(provinces_for_user(user))
     roots = {}
-    for root in Unit.objects.filter(province__in=provinces, parent=None).order_by("-pk"):
-        roots[root.province_id] = root  # the first by key, as Province.root_unit
+    for root in Unit.objects.filter(province__in=provinces, parent=None).order_by("name_sort"):
+        roots.setdefault(root.province_id, root)  # the first by name, as Province.root_unit
     areas = [Area(province=p, root=roots[p.pk]) for p in provinces if p.pk in roots]
     if not areas:
         raise PermissionDenied
